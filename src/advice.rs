@@ -1,0 +1,271 @@
+//! Advisories that never block: likely email typos, dotless domains, and field-name suggestions.
+
+use crate::error::{Code, Issue};
+
+/// Mail domains common enough that a near miss is more likely a typo than a real domain.
+const COMMON_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "yahoo.co.id",
+    "ymail.com",
+    "hotmail.com",
+    "hotmail.co.uk",
+    "outlook.com",
+    "live.com",
+    "msn.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.com",
+    "gmx.de",
+    "mail.com",
+    "yandex.ru",
+    "zoho.com",
+    "web.de",
+    "qq.com",
+    "163.com",
+];
+
+/// Top-level domains that are almost always a slip of `.com`, `.net` or `.org`.
+const TLD_SLIPS: &[(&str, &str)] = &[
+    ("con", "com"),
+    ("cmo", "com"),
+    ("ocm", "com"),
+    ("vom", "com"),
+    ("xom", "com"),
+    ("comm", "com"),
+    ("coom", "com"),
+    ("cim", "com"),
+    ("nte", "net"),
+    ("nett", "net"),
+    ("ogr", "org"),
+    ("orgg", "org"),
+];
+
+/// Optimal string alignment distance (Damerau–Levenshtein without repeated edits), capped.
+fn distance(a: &[u8], b: &[u8], cap: usize) -> usize {
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; 3 * width];
+    let cell = |rows: &[usize], r: usize, j: usize| {
+        rows.get((r % 3) * width + j)
+            .copied()
+            .unwrap_or(usize::MAX / 2)
+    };
+    for (j, slot) in rows.iter_mut().take(width).enumerate() {
+        *slot = j;
+    }
+    for i in 1..=a.len() {
+        let ai = a.get(i - 1).copied().unwrap_or_default();
+        let mut row_min = usize::MAX;
+        for j in 0..width {
+            let value = if j == 0 {
+                i
+            } else {
+                let bj = b.get(j - 1).copied().unwrap_or_default();
+                let cost = usize::from(ai != bj);
+                let mut v = (cell(&rows, i - 1, j) + 1)
+                    .min(cell(&rows, i, j - 1) + 1)
+                    .min(cell(&rows, i - 1, j - 1) + cost);
+                if i > 1 && j > 1 && a.get(i - 2) == Some(&bj) && b.get(j - 2) == Some(&ai) {
+                    v = v.min(cell(&rows, i - 2, j - 2) + 1);
+                }
+                v
+            };
+            if let Some(slot) = rows.get_mut((i % 3) * width + j) {
+                *slot = value;
+            }
+            row_min = row_min.min(value);
+        }
+        if row_min > cap {
+            return cap + 1;
+        }
+    }
+    cell(&rows, a.len(), b.len())
+}
+
+/// The domain `domain` was probably meant to be, if it looks like a slip.
+fn likely_domain(domain: &str) -> Option<String> {
+    let lower = domain.to_ascii_lowercase();
+    if COMMON_DOMAINS.contains(&lower.as_str()) {
+        return None;
+    }
+    let cap = if lower.len() >= 10 { 2 } else { 1 };
+    if lower.len() >= 5 {
+        let near = COMMON_DOMAINS
+            .iter()
+            .map(|d| (distance(lower.as_bytes(), d.as_bytes(), cap), *d))
+            .filter(|(dist, _)| *dist <= cap)
+            .min_by_key(|(dist, _)| *dist);
+        if let Some((_, d)) = near {
+            return Some(String::from(d));
+        }
+    }
+    let (head, tld) = lower.rsplit_once('.')?;
+    let (_, fixed) = TLD_SLIPS.iter().find(|(slip, _)| *slip == tld)?;
+    let mut out = String::from(head);
+    out.push('.');
+    out.push_str(fixed);
+    Some(out)
+}
+
+/// Advisories for an email address the server accepts.
+pub fn email_warnings(path: &str, email: &str) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return out;
+    };
+    let literal = domain.starts_with('[');
+    if local.contains('"') || email.contains('(') || literal {
+        out.push(Issue::new(path, Code::EmailUnusual));
+    }
+    if !literal && !domain.contains('.') && !domain.contains('(') {
+        out.push(Issue::new(path, Code::EmailDotlessDomain));
+    } else if let Some(better) = likely_domain(domain) {
+        let mut suggestion = String::from(local);
+        suggestion.push('@');
+        suggestion.push_str(&better);
+        out.push(Issue::new(path, Code::EmailSuggestion).text("suggestion", suggestion));
+    }
+    out
+}
+
+/// Other names people use for a field, by the field's own name.
+const ALIASES: &[(&str, &str)] = &[
+    ("zip", "postal_code"),
+    ("zipcode", "postal_code"),
+    ("postcode", "postal_code"),
+    ("postal", "postal_code"),
+    ("address1", "line1"),
+    ("addressline1", "line1"),
+    ("street", "line1"),
+    ("address2", "line2"),
+    ("addressline2", "line2"),
+    ("province", "state"),
+    ("region", "state"),
+    ("town", "city"),
+    ("countrycode", "country"),
+    ("phonenumber", "phone"),
+    ("tel", "phone"),
+    ("telephone", "phone"),
+    ("mail", "email"),
+    ("emailaddress", "email"),
+    ("currencycode", "currency"),
+    ("desc", "description"),
+];
+
+/// `key` reduced to what tells names apart: ASCII lower case, no separators.
+fn fold(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' ' | '.'))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The known key an unknown `key` most likely meant, among `known`.
+pub fn likely_key(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    let folded = fold(key);
+    let target = ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == folded)
+        .map_or(folded.as_str(), |(_, k)| k);
+    let target = fold(target);
+    known
+        .iter()
+        .copied()
+        .find(|k| fold(k) == target)
+        .or_else(|| {
+            known
+                .iter()
+                .copied()
+                .find(|k| distance(fold(k).as_bytes(), target.as_bytes(), 1) <= 1)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(email: &str) -> Vec<(Code, Option<String>)> {
+        email_warnings("email", email)
+            .into_iter()
+            .map(|i| {
+                let s = match i.param("suggestion") {
+                    Some(crate::error::ParamValue::Text(t)) => Some(t.clone()),
+                    _ => None,
+                };
+                (i.code, s)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn suggests_common_domains() {
+        assert_eq!(
+            codes("ann@gmial.com"),
+            vec![(Code::EmailSuggestion, Some("ann@gmail.com".into()))]
+        );
+        assert_eq!(
+            codes("ann@hotmial.com"),
+            vec![(Code::EmailSuggestion, Some("ann@hotmail.com".into()))]
+        );
+        assert_eq!(
+            codes("ann@yaho.com"),
+            vec![(Code::EmailSuggestion, Some("ann@yahoo.com".into()))]
+        );
+        assert_eq!(
+            codes("ann@acme.con"),
+            vec![(Code::EmailSuggestion, Some("ann@acme.com".into()))]
+        );
+    }
+
+    #[test]
+    fn leaves_real_domains_alone() {
+        for ok in [
+            "ann@gmail.com",
+            "ann@GMAIL.COM",
+            "ann@mail.com",
+            "ann@acme.com",
+            "ann@me.com",
+            "ann@gmx.de",
+            "a@b.co",
+        ] {
+            assert!(codes(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn flags_dotless_and_unusual() {
+        assert_eq!(
+            codes("root@localhost"),
+            vec![(Code::EmailDotlessDomain, None)]
+        );
+        assert_eq!(codes("\"a b\"@acme.com"), vec![(Code::EmailUnusual, None)]);
+        assert_eq!(codes("a@[127.0.0.1]"), vec![(Code::EmailUnusual, None)]);
+    }
+
+    #[test]
+    fn suggests_keys() {
+        let addr = &["country", "line1", "line2", "city", "state", "postal_code"];
+        assert_eq!(likely_key("postalCode", addr), Some("postal_code"));
+        assert_eq!(likely_key("zip", addr), Some("postal_code"));
+        assert_eq!(likely_key("Address1", addr), Some("line1"));
+        assert_eq!(likely_key("contry", addr), Some("country"));
+        assert_eq!(likely_key("colour", addr), None);
+    }
+
+    #[test]
+    fn distance_counts_transpositions_once() {
+        assert_eq!(distance(b"gmial", b"gmail", 2), 1);
+        assert_eq!(distance(b"abc", b"abc", 2), 0);
+        assert_eq!(distance(b"", b"abc", 5), 3);
+        assert_eq!(distance(b"kitten", b"sitting", 5), 3);
+    }
+}

@@ -1,0 +1,71 @@
+//! The server's text handling: its trim set, empty-to-null, and code-point counting.
+
+/// Whether the server's input middleware trims `c` from the ends of a string.
+///
+/// PCRE `\s` in UTF mode, plus BOM, zero-width space, left-to-right mark and NUL.
+pub fn is_trim_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'
+            | '\u{9}'..='\u{D}'
+            | ' '
+            | '\u{85}'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{180E}'
+            | '\u{2000}'..='\u{200B}'
+            | '\u{200E}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+            | '\u{FEFF}'
+    )
+}
+
+/// `s` without the server's trim characters at either end.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_trim_char)
+}
+
+/// The server's view of a string: trimmed, and `None` when nothing is left (it becomes `null`).
+pub fn normalize(s: &str) -> Option<&str> {
+    let t = trim(s);
+    (!t.is_empty()).then_some(t)
+}
+
+/// Length as the server counts it (PHP `mb_strlen`): Unicode code points.
+pub fn char_count(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_every_listed_character_and_nothing_else() {
+        let listed: Vec<char> = "\u{0}\u{9}\u{A}\u{B}\u{C}\u{D} \u{85}\u{A0}\u{1680}\u{180E}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{200B}\u{200E}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}".chars().collect();
+        for c in '\u{0}'..='\u{10FFFF}' {
+            assert_eq!(is_trim_char(c), listed.contains(&c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn trims_ends_only() {
+        assert_eq!(trim("\u{FEFF}\u{200B} a\u{3000}b \u{A0}\t"), "a\u{3000}b");
+        assert_eq!(normalize(" \u{2028} "), None);
+        assert_eq!(normalize("x"), Some("x"));
+        // Not in the set: U+200C (ZWNJ), U+200D (ZWJ), U+200F (RLM) stay.
+        assert_eq!(trim("\u{200C}a\u{200F}"), "\u{200C}a\u{200F}");
+    }
+
+    #[test]
+    fn counts_code_points() {
+        assert_eq!(char_count("😀"), 1);
+        assert_eq!(char_count("e\u{301}"), 2);
+        assert_eq!(char_count("👩‍👩‍👧"), 5);
+        assert_eq!(char_count("مرحبا"), 5);
+    }
+}

@@ -1,0 +1,324 @@
+//! Walks an untyped body as the server walks its array: every field checked, nothing coerced.
+
+use crate::advice;
+use crate::country;
+use crate::error::{Code, FieldError, Issue, Validation};
+use crate::i18n::Locale;
+use crate::model::{
+    Address, CreateBillingAccountRequest, Currency, Patch, UpdateBillingAccountRequest,
+};
+use crate::rules::{self, Field, Kind, Presence, RequestKind, FIELDS};
+use crate::text;
+use crate::value::Value;
+
+/// The keys allowed directly in the object at `parent` ("" for the body itself).
+fn known_keys(parent: &str) -> Vec<&'static str> {
+    FIELDS
+        .iter()
+        .filter_map(|f| match f.parent() {
+            Some((p, key)) if p == parent => Some(key),
+            None if parent.is_empty() => Some(f.path),
+            _ => None,
+        })
+        .collect()
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        return String::from(key);
+    }
+    let mut path = String::with_capacity(parent.len() + 1 + key.len());
+    path.push_str(parent);
+    path.push('.');
+    path.push_str(key);
+    path
+}
+
+/// `unknown_field` for each key of `object` (at `parent`) that the API does not know.
+fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
+    let known = known_keys(parent);
+    for key in object.keys() {
+        if known.contains(&key.as_ref()) {
+            continue;
+        }
+        let mut issue =
+            Issue::new(join(parent, &key), Code::UnknownField).text("field", key.as_ref());
+        let suggestion = advice::likely_key(&key, &known)
+            .map(|k| join(parent, k))
+            .or_else(|| {
+                // A nested field written at the top, e.g. `country` for `address.country`.
+                FIELDS
+                    .iter()
+                    .filter(|f| f.parent().is_some())
+                    .find(|f| {
+                        f.parent()
+                            .is_some_and(|(_, k)| advice::likely_key(&key, &[k]).is_some())
+                    })
+                    .filter(|_| parent.is_empty())
+                    .map(|f| String::from(f.path))
+            });
+        if let Some(s) = suggestion {
+            issue = issue.text("suggestion", s);
+        }
+        out.push(issue);
+    }
+}
+
+/// The first rule `value` (already normalized; `None` when absent) breaks, as the server orders them.
+pub fn check(field: &Field, request: RequestKind, value: Option<&Value>) -> Option<Issue> {
+    let presence = field.presence(request);
+    let Some(value) = value else {
+        return (presence == Presence::Required).then(|| Issue::new(field.path, Code::Required));
+    };
+    let missing = matches!(value, Value::Null) || value.is_empty_container();
+    match presence {
+        // Present at all, even as null, is refused (`prohibited` runs on every present value).
+        Presence::Immutable => return Some(Issue::new(field.path, Code::Immutable)),
+        Presence::Required | Presence::NotNull if missing => {
+            return Some(Issue::new(field.path, Code::Required))
+        }
+        Presence::Nullable if matches!(value, Value::Null) => return None,
+        _ => {}
+    }
+    check_kind(field, value)
+}
+
+fn type_error(field: &Field, expected: &'static str) -> Option<Issue> {
+    Some(Issue::new(field.path, Code::Type).text("expected", expected))
+}
+
+fn check_kind(field: &Field, value: &Value) -> Option<Issue> {
+    if field.kind == Kind::Object {
+        return if value.is_container() {
+            None
+        } else {
+            type_error(field, "object")
+        };
+    }
+    let Value::String(s) = value else {
+        return type_error(field, "string");
+    };
+    match field.kind {
+        Kind::Email { .. } if !crate::email::is_valid(s) => {
+            Some(Issue::new(field.path, Code::Email))
+        }
+        Kind::Text { max } | Kind::Email { max } => {
+            let length = text::char_count(s);
+            (length > max).then(|| {
+                Issue::new(field.path, Code::TooLong)
+                    .num("max", max)
+                    .num("length", length)
+            })
+        }
+        Kind::Currency if Currency::parse(s).is_none() => {
+            let mut issue = Issue::new(field.path, Code::Currency).text("allowed", currency_list());
+            if let Some(c) = Currency::parse(&s.to_ascii_lowercase()) {
+                issue = issue.text("suggestion", c.as_str());
+            }
+            Some(issue)
+        }
+        Kind::Country if !country::is_country(s) => {
+            let mut issue = Issue::new(field.path, Code::Country);
+            let upper = s.to_ascii_uppercase();
+            if country::is_country(&upper) {
+                issue = issue.text("suggestion", upper);
+            }
+            Some(issue)
+        }
+        _ => None,
+    }
+}
+
+fn currency_list() -> String {
+    let mut out = String::new();
+    for (i, c) in rules::currencies().iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(c.as_str());
+    }
+    out
+}
+
+/// The value at `field`'s path in a normalized body; `None` when absent (or under a non-object).
+fn lookup<'a>(body: &'a Value, field: &Field) -> Option<&'a Value> {
+    match field.parent() {
+        None => body.get(field.path),
+        Some((parent, key)) => body
+            .get(parent)
+            .filter(|p| p.is_container())
+            .and_then(|p| p.get(key)),
+    }
+}
+
+/// Every finding on a body: errors and warnings, plus the body as the server sees it.
+struct Findings {
+    body: Value,
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+}
+
+fn inspect(request: RequestKind, input: &Value) -> Findings {
+    let body = match input {
+        // `null` is an empty body to the server; anything else that is not an object cannot be one.
+        Value::Null => Value::Object(Vec::new()),
+        v if v.is_container() => v.normalized(),
+        _ => {
+            let issue = Issue::new("", Code::Type).text("expected", "object");
+            return Findings {
+                body: Value::Null,
+                errors: vec![issue],
+                warnings: Vec::new(),
+            };
+        }
+    };
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    for field in FIELDS {
+        let value = lookup(&body, field);
+        match check(field, request, value) {
+            Some(issue) => errors.push(issue),
+            None => warnings.extend(advise(field, value)),
+        }
+    }
+    unknown_keys("", &body, &mut errors);
+    for field in FIELDS.iter().filter(|f| f.kind == Kind::Object) {
+        if let Some(object) = body.get(field.path).filter(|v| v.is_container()) {
+            unknown_keys(field.path, object, &mut errors);
+        }
+    }
+    Findings {
+        body,
+        errors,
+        warnings,
+    }
+}
+
+/// Advisories for a field that passed.
+fn advise(field: &Field, value: Option<&Value>) -> Vec<Issue> {
+    match (field.kind, value) {
+        (Kind::Email { .. }, Some(Value::String(s))) => advice::email_warnings(field.path, s),
+        _ => Vec::new(),
+    }
+}
+
+fn render(issues: Vec<Issue>, locale: Locale) -> Vec<FieldError> {
+    issues.into_iter().map(|i| i.render(locale)).collect()
+}
+
+fn string_at(body: &Value, path: &str) -> Option<String> {
+    let field = rules::field(path)?;
+    match lookup(body, field) {
+        Some(Value::String(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn patch_at(body: &Value, path: &str) -> Patch<String> {
+    let Some(field) = rules::field(path) else {
+        return Patch::Absent;
+    };
+    match lookup(body, field) {
+        None => Patch::Absent,
+        Some(Value::String(s)) => Patch::Value(s.clone()),
+        Some(_) => Patch::Null,
+    }
+}
+
+fn address_of(body: &Value) -> Patch<Address> {
+    match body.get("address") {
+        None => Patch::Absent,
+        Some(v) if v.is_container() => Patch::Value(Address {
+            country: string_at(body, "address.country"),
+            line1: string_at(body, "address.line1"),
+            line2: string_at(body, "address.line2"),
+            city: string_at(body, "address.city"),
+            state: string_at(body, "address.state"),
+            postal_code: string_at(body, "address.postal_code"),
+        }),
+        Some(_) => Patch::Null,
+    }
+}
+
+fn finish<T>(findings: Findings, locale: Locale, build: impl FnOnce(&Value) -> T) -> Validation<T> {
+    let warnings = render(findings.warnings, locale);
+    if findings.errors.is_empty() {
+        Validation::Valid {
+            value: build(&findings.body),
+            warnings,
+        }
+    } else {
+        Validation::Invalid {
+            errors: render(findings.errors, locale),
+            warnings,
+        }
+    }
+}
+
+/// Validates a create body; when valid, the value is the request as the server will read it.
+pub fn validate_create(input: &Value, locale: Locale) -> Validation<CreateBillingAccountRequest> {
+    finish(inspect(RequestKind::Create, input), locale, |body| {
+        CreateBillingAccountRequest {
+            name: string_at(body, "name").unwrap_or_default(),
+            email: string_at(body, "email").unwrap_or_default(),
+            phone: string_at(body, "phone"),
+            description: string_at(body, "description"),
+            currency: string_at(body, "currency")
+                .as_deref()
+                .and_then(Currency::parse),
+            address: match address_of(body) {
+                Patch::Value(a) => Some(a),
+                Patch::Absent | Patch::Null => None,
+            },
+        }
+    })
+}
+
+/// Validates an update body: absent leaves a field as it is, `null` clears it (where it may be cleared).
+pub fn validate_update(input: &Value, locale: Locale) -> Validation<UpdateBillingAccountRequest> {
+    finish(inspect(RequestKind::Update, input), locale, |body| {
+        UpdateBillingAccountRequest {
+            name: string_at(body, "name"),
+            email: string_at(body, "email"),
+            phone: patch_at(body, "phone"),
+            description: patch_at(body, "description"),
+            address: address_of(body),
+        }
+    })
+}
+
+/// Errors and warnings for one field's value as typed (`None`: absent), for live feedback.
+///
+/// An object value at an object path (`address`) is checked with its members.
+pub fn validate_field(
+    request: RequestKind,
+    path: &str,
+    value: Option<&Value>,
+    locale: Locale,
+) -> Vec<FieldError> {
+    let Some(field) = rules::field(path) else {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        return vec![Issue::new(path, Code::UnknownField)
+            .text("field", key)
+            .render(locale)];
+    };
+    let normalized = value.map(Value::normalized);
+    let mut issues = Vec::new();
+    match check(field, request, normalized.as_ref()) {
+        Some(issue) => issues.push(issue),
+        None => issues.extend(advise(field, normalized.as_ref())),
+    }
+    if let (Kind::Object, Some(object)) =
+        (field.kind, normalized.as_ref().filter(|v| v.is_container()))
+    {
+        for child in FIELDS
+            .iter()
+            .filter(|f| f.parent().is_some_and(|(p, _)| p == path))
+        {
+            let key = child.parent().map_or("", |(_, k)| k);
+            issues.extend(check(child, request, object.get(key)));
+        }
+        unknown_keys(path, object, &mut issues);
+    }
+    render(issues, locale)
+}
