@@ -1,4 +1,10 @@
 //! Shared pieces of the integration tests: a seeded generator, JSON to `Value`, and the PHP reference.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // a test may fail loudly
 #![allow(dead_code)]
 
 use std::io::Write;
