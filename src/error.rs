@@ -18,6 +18,9 @@ pub enum Code {
     UnknownField,
     Immutable,
     Server,
+    /// A client-side value outside any body (an ID, the token, the base URL, the timeout)
+    /// is not in the form it must have; the path says which.
+    Format,
     /// Warning: the email's domain looks like a typo of a common one (`gmial.com`).
     EmailSuggestion,
     /// Warning: the email's domain has no dot; valid, but rarely deliverable.
@@ -28,7 +31,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, errors first.
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 13] = [
         Code::Required,
         Code::Type,
         Code::TooLong,
@@ -38,6 +41,7 @@ impl Code {
         Code::UnknownField,
         Code::Immutable,
         Code::Server,
+        Code::Format,
         Code::EmailSuggestion,
         Code::EmailDotlessDomain,
         Code::EmailUnusual,
@@ -63,6 +67,7 @@ impl Code {
             Code::UnknownField => "unknown_field",
             Code::Immutable => "immutable",
             Code::Server => "server",
+            Code::Format => "format",
             Code::EmailSuggestion => "email_suggestion",
             Code::EmailDotlessDomain => "email_dotless_domain",
             Code::EmailUnusual => "email_unusual",
