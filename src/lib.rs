@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod advice;
+pub mod api;
 pub mod country;
 pub mod email;
 pub mod error;

@@ -129,7 +129,7 @@ fn check_kind(field: &Field, value: &Value) -> Option<Issue> {
     }
 }
 
-fn currency_list() -> String {
+pub(crate) fn currency_list() -> String {
     let mut out = String::new();
     for (i, c) in rules::currencies().iter().enumerate() {
         if i > 0 {

@@ -1,0 +1,439 @@
+//! A small JSON reader (into [`Value`]) and writer, so the wasm build carries no serde_json.
+//!
+//! The reader is strict (RFC 8259: no BOM, no trailing commas, no comments, no lone surrogates,
+//! no raw control characters in strings) and bounded in depth, so no body can make it recurse
+//! without limit. It is only used to read the API's answers, where numbers are counts and flags:
+//! integers up to 2^53 are exact, other numbers are close approximations.
+
+use crate::value::Value;
+
+/// How deeply arrays and objects may nest in an answer before it is refused.
+const MAX_DEPTH: usize = 64;
+
+/// The JSON text `bytes` as a value, or `None` if it is not exactly one JSON value in UTF-8.
+pub fn parse(bytes: &[u8]) -> Option<Value> {
+    let text = core::str::from_utf8(bytes).ok()?;
+    let mut reader = Reader { text, at: 0 };
+    reader.skip_space();
+    let value = reader.value(0)?;
+    reader.skip_space();
+    (reader.at == text.len()).then_some(value)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn bump(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn eat(&mut self, b: u8) -> Option<()> {
+        (self.bump()? == b).then_some(())
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Option<Value> {
+        let end = self.at.checked_add(word.len())?;
+        (self.text.get(self.at..end)? == word).then(|| {
+            self.at = end;
+            value
+        })
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Value> {
+        match self.peek()? {
+            b'{' => self.object(depth + 1),
+            b'[' => self.array(depth + 1),
+            b'"' => self.string().map(Value::String),
+            b't' => self.literal("true", Value::Bool(true)),
+            b'f' => self.literal("false", Value::Bool(false)),
+            b'n' => self.literal("null", Value::Null),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Value> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.eat(b'{')?;
+        let mut members = Vec::new();
+        self.skip_space();
+        if self.peek()? == b'}' {
+            self.at += 1;
+            return Some(Value::Object(members));
+        }
+        loop {
+            self.skip_space();
+            let key = self.string()?;
+            self.skip_space();
+            self.eat(b':')?;
+            self.skip_space();
+            let value = self.value(depth)?;
+            members.push((key, value));
+            self.skip_space();
+            match self.bump()? {
+                b',' => continue,
+                b'}' => return Some(Value::Object(members)),
+                _ => return None,
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Value> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.eat(b'[')?;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(Value::Array(items));
+        }
+        loop {
+            self.skip_space();
+            items.push(self.value(depth)?);
+            self.skip_space();
+            match self.bump()? {
+                b',' => continue,
+                b']' => return Some(Value::Array(items)),
+                _ => return None,
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let end = self.at.checked_add(4)?;
+        let digits = self.text.get(self.at..end)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.at = end;
+        u32::from_str_radix(digits, 16).ok()
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.eat(b'"')?;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // Stops only at ASCII bytes, so both ends are character boundaries.
+            out.push_str(self.text.get(start..self.at)?);
+            match self.bump()? {
+                b'"' => return Some(out),
+                b'\\' => out.push(self.escape()?),
+                _ => return None,
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Option<char> {
+        Some(match self.bump()? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                let code = match first {
+                    0xD800..=0xDBFF => {
+                        self.eat(b'\\')?;
+                        self.eat(b'u')?;
+                        let second = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&second) {
+                            return None;
+                        }
+                        0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => return None,
+                    _ => first,
+                };
+                char::from_u32(code)?
+            }
+            _ => return None,
+        })
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    fn number(&mut self) -> Option<Value> {
+        let start = self.at;
+        let negative = self.peek()? == b'-';
+        if negative {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        match self.peek()? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => {
+                self.digits();
+            }
+            _ => return None,
+        }
+        let int_end = self.at;
+        let mut frac = (0, 0);
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            let from = self.at;
+            if self.digits() == 0 {
+                return None;
+            }
+            frac = (from, self.at);
+        }
+        let mut exponent: i32 = 0;
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            let sign = match self.peek() {
+                Some(b'-') => {
+                    self.at += 1;
+                    -1
+                }
+                Some(b'+') => {
+                    self.at += 1;
+                    1
+                }
+                _ => 1,
+            };
+            let from = self.at;
+            if self.digits() == 0 {
+                return None;
+            }
+            let text = self.text.get(from..self.at)?;
+            exponent = sign * text.parse::<i32>().unwrap_or(i32::MAX / 2).min(1000);
+        }
+        if self.at == start {
+            return None;
+        }
+        // Mantissa digits as an integer, and the power of ten that scales them.
+        let int_digits = self.text.get(int_start..int_end)?;
+        let frac_digits = self.text.get(frac.0..frac.1)?;
+        let mut mantissa = 0f64;
+        for b in int_digits.bytes().chain(frac_digits.bytes()) {
+            mantissa = mantissa * 10.0 + f64::from(b - b'0');
+        }
+        let scale = exponent.saturating_sub(i32::try_from(frac_digits.len()).unwrap_or(i32::MAX));
+        let magnitude = if scale >= 0 {
+            mantissa * 10f64.powi(scale)
+        } else {
+            mantissa / 10f64.powi(-scale)
+        };
+        Some(Value::Number(if negative { -magnitude } else { magnitude }))
+    }
+}
+
+/// Builds a JSON object's text, member by member.
+pub struct ObjectWriter {
+    out: String,
+    empty: bool,
+}
+
+impl ObjectWriter {
+    pub fn new() -> ObjectWriter {
+        ObjectWriter {
+            out: String::from("{"),
+            empty: true,
+        }
+    }
+
+    fn key(&mut self, key: &str) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        write_string(&mut self.out, key);
+        self.out.push(':');
+    }
+
+    pub fn string(&mut self, key: &str, value: &str) {
+        self.key(key);
+        write_string(&mut self.out, value);
+    }
+
+    pub fn null(&mut self, key: &str) {
+        self.key(key);
+        self.out.push_str("null");
+    }
+
+    /// `key` with `value`'s text, which must already be JSON (a nested object).
+    pub fn raw(&mut self, key: &str, value: &str) {
+        self.key(key);
+        self.out.push_str(value);
+    }
+
+    pub fn finish(mut self) -> String {
+        self.out.push('}');
+        self.out
+    }
+}
+
+impl Default for ObjectWriter {
+    fn default() -> Self {
+        ObjectWriter::new()
+    }
+}
+
+/// Appends `s` as a JSON string: quotes, backslashes and control characters escaped,
+/// everything else (non-ASCII included) as it is.
+pub fn write_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                let n = c as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX.get(n >> 4).copied().unwrap_or(b'0')));
+                out.push(char::from(HEX.get(n & 0xF).copied().unwrap_or(b'0')));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<Value> {
+        parse(s.as_bytes())
+    }
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        assert_eq!(
+            p(r#" {"a": [1, -2.5, 3e2, true, false, null], "b": "x\u00e9\ud83d\ude00\n\/"} "#),
+            Some(Value::Object(vec![
+                (
+                    "a".into(),
+                    Value::Array(vec![
+                        Value::Number(1.0),
+                        Value::Number(-2.5),
+                        Value::Number(300.0),
+                        Value::Bool(true),
+                        Value::Bool(false),
+                        Value::Null,
+                    ])
+                ),
+                ("b".into(), Value::String("xé😀\n/".into())),
+            ]))
+        );
+        assert_eq!(p("[]"), Some(Value::Array(vec![])));
+        assert_eq!(p("{ }"), Some(Value::Object(vec![])));
+        assert_eq!(p("0"), Some(Value::Number(0.0)));
+        assert_eq!(p("-0.125"), Some(Value::Number(-0.125)));
+        assert_eq!(
+            p("9007199254740993"),
+            Some(Value::Number(9007199254740992.0))
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_exactly_one_json_value() {
+        for bad in [
+            "",
+            " ",
+            "<!DOCTYPE html><html></html>",
+            "{",
+            "{\"a\":1,}",
+            "[1,]",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{a:1}",
+            "'x'",
+            "\"unterminated",
+            "\"raw\ncontrol\"",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"\\u12\"",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "+1",
+            "NaN",
+            "Infinity",
+            "tru",
+            "nul",
+            "{} {}",
+            "\u{feff}{}",
+            "// c\n{}",
+        ] {
+            assert_eq!(p(bad), None, "{bad:?}");
+        }
+        assert_eq!(parse(b"\"\xff\""), None);
+        assert_eq!(parse(b"{\"a\":\"\xc3\"}"), None);
+    }
+
+    #[test]
+    fn depth_is_bounded() {
+        let deep = |n: usize| "[".repeat(n) + &"]".repeat(n);
+        assert!(p(&deep(MAX_DEPTH)).is_some());
+        assert_eq!(p(&deep(MAX_DEPTH + 1)), None);
+        assert_eq!(p(&"[".repeat(1_000_000)), None);
+        let objects = "{\"a\":".repeat(MAX_DEPTH + 1) + "1" + &"}".repeat(MAX_DEPTH + 1);
+        assert_eq!(p(&objects), None);
+    }
+
+    #[test]
+    fn writes_strings_as_json() {
+        let mut out = String::new();
+        write_string(
+            &mut out,
+            "a\"b\\c\n\r\t\u{8}\u{c}\u{0}\u{1f}\u{7f}é😀\u{2028}",
+        );
+        assert_eq!(
+            out,
+            "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0000\\u001f\u{7f}é😀\u{2028}\""
+        );
+        let mut w = ObjectWriter::new();
+        w.string("k", "v");
+        w.null("n");
+        w.raw("o", "{}");
+        assert_eq!(w.finish(), r#"{"k":"v","n":null,"o":{}}"#);
+        assert_eq!(ObjectWriter::new().finish(), "{}");
+    }
+}
