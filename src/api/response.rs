@@ -122,7 +122,8 @@ pub fn error_for(
     }
 }
 
-/// A 422's `errors` (`{"path": ["message", …]}`) as field errors, the first message of each path.
+/// A 422's `errors` (`{"path": ["message", …]}`) as field errors, the first message of each path
+/// (local validation, like Laravel, reports the first rule a field breaks).
 /// A 422 with only a `message` is one error on the whole body (path `""`).
 fn validation_errors(config: &ClientConfig, body: &[u8]) -> Option<Vec<FieldError>> {
     let value = json::parse(body)?;
@@ -156,7 +157,22 @@ fn validation_errors(config: &ClientConfig, body: &[u8]) -> Option<Vec<FieldErro
         };
         errors.push(render("", text));
     }
+    errors.sort_by_key(|e| local_order(e.path()));
     Some(errors)
+}
+
+/// Where local validation puts an error on `path`: the whole body, then the rule table's order,
+/// then unknown keys at the top, then unknown keys inside objects. Server errors are put in the
+/// same order, whatever order the server sent them in.
+fn local_order(path: &str) -> (u8, usize) {
+    if path.is_empty() {
+        return (0, 0);
+    }
+    match crate::rules::FIELDS.iter().position(|f| f.path == path) {
+        Some(i) => (1, i),
+        None if !path.contains('.') => (2, 0),
+        None => (3, 0),
+    }
 }
 
 fn string(object: &Value, key: &str) -> Option<String> {
