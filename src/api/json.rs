@@ -4,6 +4,10 @@
 //! no raw control characters in strings) and bounded in depth, so no body can make it recurse
 //! without limit. It is only used to read the API's answers, where numbers are counts and flags:
 //! integers up to 2^53 are exact, other numbers are close approximations.
+//!
+//! Measured with the validation core in a `wasm32-unknown-unknown` cdylib (opt-level z, LTO,
+//! `wasm-opt -Oz`): building a create body and parsing an account with these cost 58.9 KB
+//! (33.5 KB gzipped) in all; the same through serde_json, 86.4 KB (48.7 KB gzipped).
 
 use crate::value::Value;
 
