@@ -7,6 +7,11 @@ use crate::i18n::{self, Locale};
 
 /// Why a field was refused, or what an advisory warns of. JavaScript branches on these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(rename = "ErrorCode")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     Required,
