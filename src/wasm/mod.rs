@@ -41,6 +41,9 @@ fn options_locale(options: Option<Ts<Options>>) -> Result<Locale, JsValue> {
         return Ok(Locale::En);
     };
     let options = options.js_value();
+    if options.is_null() || options.is_undefined() {
+        return Ok(Locale::En);
+    }
     if !options.is_object() {
         return Err(read::type_error("options must be an object"));
     }
