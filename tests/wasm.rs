@@ -449,3 +449,31 @@ fn lone_surrogates_do_not_break_strings() {
     assert_eq!(errors(&r), "ok");
     still_works();
 }
+
+#[wasm_bindgen_test]
+fn hostile_calls_leak_no_js_handles() {
+    let hostile = [
+        "{ get name() { throw new Error('boom') } }",
+        "new Proxy({}, { ownKeys() { throw new Error('trap') } })",
+        "(() => { const p = Proxy.revocable([], {}); p.revoke(); return { address: p.proxy }; })()",
+        "{ name: 1n, email: Symbol(), address: () => 1, description: [1, [2, [3]]] }",
+    ]
+    .map(js);
+    let bad_options = js("{ get locale() { throw new Error('boom') } }");
+    let round = || {
+        for h in &hostile {
+            let _ = validate_create(h.clone(), None);
+            let _ = validate_update(h.clone(), None);
+            let _ = validate_field(js("'create'"), js("'address'"), h.clone(), None);
+        }
+        let _ = validate_create(js("{}"), Some(Ts::new_unchecked(bad_options.clone())));
+        let _ = char_count(js("5"));
+    };
+    round();
+    let before = wasm_bindgen::externref_heap_live_count();
+    for _ in 0..200 {
+        round();
+    }
+    assert_eq!(wasm_bindgen::externref_heap_live_count(), before);
+    still_works();
+}

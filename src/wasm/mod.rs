@@ -47,11 +47,12 @@ fn options_locale(options: Option<Ts<Options>>) -> Result<Locale, JsValue> {
     if !options.is_object() {
         return Err(read::type_error("options must be an object"));
     }
-    match js_sys::Reflect::get(&options, &JsValue::from_str("locale")) {
-        Ok(tag) if tag.is_undefined() => Ok(Locale::En),
-        Ok(tag) => locale_of(&tag, LOCALE_ERROR),
-        Err(_) => Err(read::type_error(LOCALE_ERROR)),
+    // A throwing getter reads as a symbol, which is no locale.
+    let tag = read::member(&options, &JsValue::from_str("locale"));
+    if tag.is_undefined() {
+        return Ok(Locale::En);
     }
+    locale_of(&tag, LOCALE_ERROR)
 }
 
 fn request_kind(request: &JsValue) -> Result<RequestKind, JsValue> {

@@ -19,13 +19,25 @@ pub const MAX_DEPTH: usize = 64;
 /// A valid body has fewer than twenty, so a cut input is invalid either way.
 pub const MAX_NODES: usize = 100_000;
 
-#[wasm_bindgen]
+// The reads that can run user code (getters, proxy traps) catch in JavaScript and answer a
+// symbol, which the reader takes as `Unsupported`. They are not `#[wasm_bindgen(catch)]`
+// imports: with wasm-bindgen 0.2.130 every exception caught that way kept its slot in the
+// externref table (and so the thrown object) alive, a leak a hostile caller could drive.
+#[wasm_bindgen(inline_js = r#"
+const THREW = Symbol("threw");
+export function member(o, k) { try { return o[k]; } catch { return THREW; } }
+export function ownKeys(o) { try { return Object.keys(o); } catch { return THREW; } }
+export function arrayKind(o) { try { return Array.isArray(o) ? 1 : 0; } catch { return 2; } }
+"#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `o[k]`, or a symbol when reading it threw.
+    pub fn member(o: &JsValue, k: &JsValue) -> JsValue;
+    /// `Object.keys(o)`, or a symbol when that threw (a proxy's `ownKeys` trap).
+    #[wasm_bindgen(js_name = ownKeys)]
+    fn own_keys(o: &JsValue) -> JsValue;
+    /// 1 for an array, 0 for another object, 2 when asking threw (a revoked proxy).
+    #[wasm_bindgen(js_name = arrayKind)]
+    fn array_kind(o: &JsValue) -> u32;
 }
 
 /// The value as validation sees it; `None` for `undefined` (absent).
@@ -54,10 +66,10 @@ impl Reader {
             // undefined inside an array, functions, symbols, BigInts; or junk nested too deep.
             Value::Unsupported
         } else {
-            match is_array(v) {
-                Ok(true) => self.array(v, depth),
-                Ok(false) => self.object(v, depth),
-                Err(_) => Value::Unsupported,
+            match array_kind(v) {
+                1 => self.array(v, depth),
+                0 => self.object(v, depth),
+                _ => Value::Unsupported,
             }
         }
     }
@@ -74,10 +86,7 @@ impl Reader {
     }
 
     fn array(&mut self, v: &JsValue, depth: usize) -> Value {
-        let Some(length) = js_sys::Reflect::get(v, &JsValue::from_str("length"))
-            .ok()
-            .and_then(|l| l.as_f64())
-        else {
+        let Some(length) = member(v, &JsValue::from_str("length")).as_f64() else {
             return Value::Unsupported;
         };
         // A sparse array may claim billions of slots: read no more than the budget allows.
@@ -105,7 +114,7 @@ impl Reader {
     }
 
     fn object(&mut self, v: &JsValue, depth: usize) -> Value {
-        let Ok(keys) = object_keys(v) else {
+        let Ok(keys) = own_keys(v).dyn_into::<js_sys::Array>() else {
             return Value::Unsupported;
         };
         let mut members = Vec::with_capacity((keys.length() as usize).min(1024));
@@ -115,11 +124,11 @@ impl Reader {
             };
             // Keys are kept even past the budget, so a known field is never reported missing.
             let member = if self.spend() {
-                match js_sys::Reflect::get(v, &key) {
-                    Ok(m) if m.is_undefined() => continue,
-                    Ok(m) => self.value(&m, depth + 1),
-                    Err(_) => Value::Unsupported,
+                let m = member(v, &key);
+                if m.is_undefined() {
+                    continue;
                 }
+                self.value(&m, depth + 1)
             } else {
                 Value::Unsupported
             };
