@@ -251,7 +251,8 @@ pub fn limits() -> JsValue {
     out.into()
 }
 
-/// The length of `s` as the server counts it: Unicode code points. Throws a `TypeError` for a non-string.
+/// The length of `s` as the server counts it: Unicode code points after its trim. Throws a
+/// `TypeError` for a non-string.
 #[wasm_bindgen(js_name = charCount)]
 pub fn char_count(
     #[wasm_bindgen(unchecked_param_type = "string")] s: JsValue,
@@ -259,5 +260,5 @@ pub fn char_count(
     let s = s
         .as_string()
         .ok_or_else(|| read::type_error("charCount expects a string"))?;
-    Ok(u32::try_from(crate::text::char_count(&s)).unwrap_or(u32::MAX))
+    Ok(u32::try_from(crate::text::char_count(crate::text::trim(&s))).unwrap_or(u32::MAX))
 }
