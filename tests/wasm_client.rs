@@ -19,6 +19,7 @@ use billing_account_form::wasm::{
 use gloo_net::http::Request;
 use js_sys::{Function, Reflect, JSON};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 const NOT_BUILT: &str = "STANDIN_URL, STANDIN_TOKEN and STANDIN_CLOSED_URL are set at build time: run scripts/test-wasm";
@@ -197,19 +198,19 @@ fn paths(e: &JsValue) -> String {
 }
 
 async fn create(cfg: &JsValue, ws: &str, input: &str) -> Result<JsValue, JsValue> {
-    create_billing_account(cfg.clone(), s(ws), js(input)).await
+    JsFuture::from(create_billing_account(cfg.clone(), s(ws), js(input))).await
 }
 
 async fn update(cfg: &JsValue, ws: &str, id: &str, patch: &str) -> Result<JsValue, JsValue> {
-    update_billing_account(cfg.clone(), s(ws), s(id), js(patch)).await
+    JsFuture::from(update_billing_account(cfg.clone(), s(ws), s(id), js(patch))).await
 }
 
 async fn fetch_one(cfg: &JsValue, ws: &str, id: &str) -> Result<JsValue, JsValue> {
-    get_billing_account(cfg.clone(), s(ws), s(id)).await
+    JsFuture::from(get_billing_account(cfg.clone(), s(ws), s(id))).await
 }
 
 async fn list(cfg: &JsValue, ws: &str) -> Result<JsValue, JsValue> {
-    list_billing_accounts(cfg.clone(), s(ws)).await
+    JsFuture::from(list_billing_accounts(cfg.clone(), s(ws))).await
 }
 
 /// A new account in `ws`; its ID.
@@ -324,7 +325,7 @@ async fn ids_are_checked_before_any_url_is_built() {
         "workspaceId:required billingAccountId:format name:required"
     );
     // A number where an ID belongs is malformed, not missing.
-    let e = err(list_billing_accounts(cfg.clone(), JsValue::from(7)).await);
+    let e = err(JsFuture::from(list_billing_accounts(cfg.clone(), JsValue::from(7))).await);
     assert_eq!(paths(&e), "workspaceId:format");
     assert_eq!(total().await, before, "nothing was sent");
 }
@@ -638,4 +639,13 @@ async fn the_rejection_is_a_real_error_with_enumerable_fields() {
     );
     assert!(!is_api_error(js("new Error('x')")));
     assert!(!is_api_error(js("({ kind: 'network', message: 'x' })")));
+
+    // Arguments are read when the call is made: changing the object afterwards changes nothing.
+    let before = total().await;
+    let input = js("{ name: 'Read Early', email: 'not an email' }");
+    let promise = create_billing_account(config(""), s("ws_pooled"), input.clone());
+    check(&input, "r.email = 'billing@acme.com'; return null");
+    let e = err(JsFuture::from(promise).await);
+    assert_eq!(paths(&e), "email:email");
+    assert_eq!(total().await, before);
 }

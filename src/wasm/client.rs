@@ -17,10 +17,11 @@ use web_sys::{AbortSignal, RequestCredentials, RequestRedirect};
 
 use crate::api::{
     create_request, get_request, list_request, parse_account, parse_list, update_request, ApiError,
-    ClientConfig, ConfigInput, HttpResponse, Method, Operation, RequestSpec, RetryPolicy,
+    ClientConfig, ConfigInput, HttpResponse, Operation, RequestSpec, RetryPolicy,
 };
 use crate::error::{Code, Issue};
 use crate::i18n::Locale;
+use crate::value::Value;
 
 use super::read;
 
@@ -158,7 +159,7 @@ fn text(value: &JsValue) -> String {
 }
 
 /// The config and the caller's signal, or `invalid_input` with every problem in the config.
-fn config(value: &JsValue) -> Result<(ClientConfig, Option<AbortSignal>), ApiError> {
+fn read_config(value: &JsValue) -> Result<(ClientConfig, Option<AbortSignal>), ApiError> {
     let member = |key: &str| {
         if value.is_object() {
             read::member(value, &JsValue::from_str(key))
@@ -230,31 +231,16 @@ fn jitter() -> u32 {
 }
 
 /// One attempt: the status, `Retry-After` and body, or why there is no answer.
-async fn send(
+async fn attempt(
     spec: &RequestSpec,
     budget: &Budget,
     locale: Locale,
 ) -> Result<(u16, Option<String>, Vec<u8>), ApiError> {
-    let builder = match spec.method {
-        Method::Get => Request::get(&spec.url),
-        Method::Post => Request::post(&spec.url),
-        Method::Patch => Request::patch(&spec.url),
-    };
-    // The token goes to this origin only: a redirect is not followed (it reads as
-    // `invalid_response`), and no cookies or other ambient credentials go along.
-    let mut builder = builder
-        .abort_signal(Some(&budget.0.signal()))
-        .redirect(RequestRedirect::Manual)
-        .credentials(RequestCredentials::Omit);
-    for (name, value) in &spec.headers {
-        builder = builder.header(name, value);
-    }
-    let request = match &spec.body {
-        Some(body) => builder.body(body.as_str()),
-        None => builder.build(),
-    }
-    .map_err(|_| ApiError::network(locale))?;
-    let response = request.send().await.map_err(|_| budget.failure(locale))?;
+    let request = request(spec, &budget.0.signal()).ok_or_else(|| ApiError::network(locale))?;
+    let response = Request::from(request)
+        .send()
+        .await
+        .map_err(|_| budget.failure(locale))?;
     let retry_after = response.headers().get("Retry-After");
     let body = response
         .binary()
@@ -263,16 +249,55 @@ async fn send(
     Ok((response.status(), retry_after, body))
 }
 
-type Parse<T> = fn(&ClientConfig, Operation, &HttpResponse<'_>) -> Result<T, ApiError>;
+/// `spec` as a fetch `Request`, built directly rather than through gloo-net's builder, which
+/// re-parses the URL to merge a query string this API never has (and links URL formatting).
+///
+/// The token goes to this origin only: a redirect is not followed (it reads as
+/// `invalid_response`), and no cookies or other ambient credentials go along.
+fn request(spec: &RequestSpec, signal: &AbortSignal) -> Option<web_sys::Request> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(spec.method.as_str());
+    let headers = web_sys::Headers::new().ok()?;
+    for (name, value) in &spec.headers {
+        headers.set(name, value).ok()?;
+    }
+    init.set_headers(&headers);
+    if let Some(body) = &spec.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_signal(Some(signal));
+    init.set_redirect(RequestRedirect::Manual);
+    init.set_credentials(RequestCredentials::Omit);
+    web_sys::Request::new_with_str_and_init(&spec.url, &init).ok()
+}
+
+/// Reads one answer: the value as JavaScript, or the error it stands for.
+type Parse = fn(&ClientConfig, Operation, &HttpResponse<'_>) -> Result<JsValue, ApiError>;
+
+fn account(
+    config: &ClientConfig,
+    operation: Operation,
+    response: &HttpResponse<'_>,
+) -> Result<JsValue, ApiError> {
+    parse_account(config, operation, response).map(|account| to_js(&account))
+}
+
+fn list(
+    config: &ClientConfig,
+    _: Operation,
+    response: &HttpResponse<'_>,
+) -> Result<JsValue, ApiError> {
+    parse_list(config, response).map(|list| to_js(&list))
+}
 
 /// Sends `spec` and reads the answer with `parse`, retrying as the core's policy says, all
 /// within the config's timeout and the caller's signal.
-async fn call<T>(
+async fn exchange(
     config: &ClientConfig,
     signal: Option<&AbortSignal>,
     spec: &RequestSpec,
-    parse: Parse<T>,
-) -> Result<T, ApiError> {
+    parse: Parse,
+) -> Result<JsValue, ApiError> {
     let locale = config.locale;
     let budget = Budget(Deadline::new(config.timeout_ms, signal));
     let policy = RetryPolicy::default();
@@ -282,20 +307,21 @@ async fn call<T>(
             return Err(stopped);
         }
         attempts = attempts.saturating_add(1);
-        let outcome = send(spec, &budget, locale)
-            .await
-            .and_then(|(status, retry_after, body)| {
-                parse(
-                    config,
-                    spec.operation,
-                    &HttpResponse {
-                        status,
-                        retry_after: retry_after.as_deref(),
-                        body: &body,
-                        now_unix_seconds: (js_sys::Date::now() / 1000.0) as u64,
-                    },
-                )
-            });
+        let outcome =
+            attempt(spec, &budget, locale)
+                .await
+                .and_then(|(status, retry_after, body)| {
+                    parse(
+                        config,
+                        spec.operation,
+                        &HttpResponse {
+                            status,
+                            retry_after: retry_after.as_deref(),
+                            body: &body,
+                            now_unix_seconds: (js_sys::Date::now() / 1000.0) as u64,
+                        },
+                    )
+                });
         let error = match outcome {
             Ok(value) => return Ok(value),
             Err(error) => error,
@@ -312,31 +338,58 @@ async fn call<T>(
     }
 }
 
-fn list_parse(
-    config: &ClientConfig,
-    _: Operation,
-    response: &HttpResponse<'_>,
-) -> Result<crate::model::BillingAccountList, ApiError> {
-    parse_list(config, response)
+/// A call's arguments, read from JavaScript before the call returns its promise (so a caller
+/// that changes its object afterwards does not change what is sent).
+enum Call {
+    Create {
+        workspace: String,
+        body: Value,
+    },
+    Update {
+        workspace: String,
+        account: String,
+        body: Value,
+    },
+    Get {
+        workspace: String,
+        account: String,
+    },
+    List {
+        workspace: String,
+    },
 }
 
-/// Reads the config, builds the request with `build`, sends it, and turns the outcome into
-/// what the promise resolves or rejects with.
-async fn run<T: Serialize>(
-    config_value: &JsValue,
-    build: impl FnOnce(&ClientConfig) -> Result<RequestSpec, ApiError>,
-    parse: Parse<T>,
-) -> Result<JsValue, JsValue> {
-    let outcome = async {
-        let (config, signal) = config(config_value)?;
-        let spec = build(&config)?;
-        call(&config, signal.as_ref(), &spec, parse).await
+impl Call {
+    /// The request, built by the core after it checked the IDs and validated the body.
+    fn request(&self, config: &ClientConfig) -> Result<(RequestSpec, Parse), ApiError> {
+        Ok(match self {
+            Call::Create { workspace, body } => (create_request(config, workspace, body)?, account),
+            Call::Update {
+                workspace,
+                account: id,
+                body,
+            } => (update_request(config, workspace, id, body)?, account),
+            Call::Get {
+                workspace,
+                account: id,
+            } => (get_request(config, workspace, id)?, account),
+            Call::List { workspace } => (list_request(config, workspace)?, list),
+        })
     }
-    .await;
-    match outcome {
-        Ok(value) => Ok(to_js(&value)),
-        Err(error) => Err(rejection(&error)),
-    }
+}
+
+/// The promise of one call: resolves with the answer as plain data, rejects with an `ApiError`.
+/// One future type for all four calls, so the async machinery is in the module once.
+fn start(config: JsValue, call: Call) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let outcome = async {
+            let (config, signal) = read_config(&config)?;
+            let (spec, parse) = call.request(&config)?;
+            exchange(&config, signal.as_ref(), &spec, parse).await
+        }
+        .await;
+        outcome.map_err(|error| rejection(&error))
+    })
 }
 
 /// Creates a billing account in the workspace. Validated first: an invalid body or ID rejects
@@ -344,78 +397,74 @@ async fn run<T: Serialize>(
 /// account).
 #[wasm_bindgen(
     js_name = createBillingAccount,
-    unchecked_return_type = "BillingAccount"
+    unchecked_return_type = "Promise<BillingAccount>"
 )]
-pub async fn create_billing_account(
+pub fn create_billing_account(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CreateBillingAccountRequest")] input: JsValue,
-) -> Result<JsValue, JsValue> {
-    let body = super::body(&input);
-    run(
-        &config,
-        |c| create_request(c, &text(&workspace_id), &body),
-        parse_account,
-    )
-    .await
+) -> js_sys::Promise {
+    let call = Call::Create {
+        workspace: text(&workspace_id),
+        body: super::body(&input),
+    };
+    start(config, call)
 }
 
 /// Updates a billing account: absent fields stay as they are, `null` clears one. Validated
 /// first, like a create; retried on network errors, 429, 502, 503 and 504.
 #[wasm_bindgen(
     js_name = updateBillingAccount,
-    unchecked_return_type = "BillingAccount"
+    unchecked_return_type = "Promise<BillingAccount>"
 )]
-pub async fn update_billing_account(
+pub fn update_billing_account(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
     #[wasm_bindgen(js_name = billingAccountId, unchecked_param_type = "string")]
     billing_account_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "UpdateBillingAccountRequest")] patch: JsValue,
-) -> Result<JsValue, JsValue> {
-    let body = super::body(&patch);
-    run(
-        &config,
-        |c| update_request(c, &text(&workspace_id), &text(&billing_account_id), &body),
-        parse_account,
-    )
-    .await
+) -> js_sys::Promise {
+    let call = Call::Update {
+        workspace: text(&workspace_id),
+        account: text(&billing_account_id),
+        body: super::body(&patch),
+    };
+    start(config, call)
 }
 
 /// One billing account of the workspace.
 #[wasm_bindgen(
     js_name = getBillingAccount,
-    unchecked_return_type = "BillingAccount"
+    unchecked_return_type = "Promise<BillingAccount>"
 )]
-pub async fn get_billing_account(
+pub fn get_billing_account(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
     #[wasm_bindgen(js_name = billingAccountId, unchecked_param_type = "string")]
     billing_account_id: JsValue,
-) -> Result<JsValue, JsValue> {
-    run(
-        &config,
-        |c| get_request(c, &text(&workspace_id), &text(&billing_account_id)),
-        parse_account,
-    )
-    .await
+) -> js_sys::Promise {
+    let call = Call::Get {
+        workspace: text(&workspace_id),
+        account: text(&billing_account_id),
+    };
+    start(config, call)
 }
 
 /// The workspace's billing accounts.
 #[wasm_bindgen(
     js_name = listBillingAccounts,
-    unchecked_return_type = "BillingAccountList"
+    unchecked_return_type = "Promise<BillingAccountList>"
 )]
-pub async fn list_billing_accounts(
+pub fn list_billing_accounts(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
-) -> Result<JsValue, JsValue> {
-    run(
-        &config,
-        |c| list_request(c, &text(&workspace_id)),
-        list_parse,
+) -> js_sys::Promise {
+    start(
+        config,
+        Call::List {
+            workspace: text(&workspace_id),
+        },
     )
-    .await
 }
 
 /// Whether `error` is what the client's promises reject with: narrows `unknown` in a `catch`.
