@@ -2,6 +2,8 @@
 //!
 //! Arguments that are the data being validated are `unknown` and never throw; arguments
 //! that configure a call (`options`, `request`, `path`) throw a `TypeError` when wrong.
+//! The API client's functions (`client.rs`) never throw: every outcome, a wrong argument
+//! included, settles their promise.
 
 mod client;
 mod read;
