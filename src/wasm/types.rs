@@ -48,8 +48,9 @@ export type RequestKind = "create" | "update";
 /// What every API call is addressed and configured with. Only `token` is required.
 ///
 /// The TypeScript shape of the config the client functions take; the shell reads the JS value
-/// member by member (see `client.rs`), so this type only describes it.
-#[derive(Debug, Clone, Default, Tsify)]
+/// member by member (see `client.rs`), so this type only describes it. No `Debug`: it has a
+/// token field.
+#[derive(Clone, Default, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientConfig {
     /// The bearer token (a JWT). Sent only in the `Authorization` header: never in a URL, a
