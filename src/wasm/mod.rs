@@ -2,7 +2,10 @@
 //!
 //! Arguments that are the data being validated are `unknown` and never throw; arguments
 //! that configure a call (`options`, `request`, `path`) throw a `TypeError` when wrong.
+//! The API client's functions (`client.rs`) never throw: every outcome, a wrong argument
+//! included, settles their promise.
 
+mod client;
 mod read;
 mod types;
 
@@ -11,8 +14,12 @@ use serde::{Serialize, Serializer};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
+pub use client::{
+    create_billing_account, get_billing_account, is_api_error, list_billing_accounts,
+    update_billing_account,
+};
 pub use read::{MAX_DEPTH, MAX_NODES};
-pub use types::{Country, Options};
+pub use types::{ClientConfig, Country, Options};
 
 use crate::error::Validation;
 use crate::i18n::Locale;
