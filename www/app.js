@@ -397,18 +397,24 @@ function renderSummary() {
     state.summaryOpen = false;
     summary.hidden = true;
     list.replaceChildren();
+    delete list.dataset.key;
     return;
   }
-  const items = [];
-  for (const field of fields) {
-    const text = `${field.label.textContent}: ${shownErrors(field)[0].message}`;
-    const item = el("li");
-    item.append(el("a", { href: "#" + field.input.id, "data-path": field.spec.path }, text));
-    items.push(item);
-  }
-  for (const e of state.otherErrors) items.push(el("li", {}, e.path ? `${e.path}: ${e.message}` : e.message));
-  list.replaceChildren(...items);
+  const entries = fields.map((f) => [f.spec.path, `${f.label.textContent}: ${shownErrors(f)[0].message}`]);
+  for (const e of state.otherErrors) entries.push([null, e.path ? `${e.path}: ${e.message}` : e.message]);
   summary.hidden = false;
+  // Rebuilt only when it changes: a link pressed as its field is left must still be there on click.
+  const key = JSON.stringify(entries);
+  if (list.dataset.key === key) return;
+  list.dataset.key = key;
+  list.replaceChildren(
+    ...entries.map(([path, text]) => {
+      const item = el("li");
+      if (path === null) item.textContent = text;
+      else item.append(el("a", { href: "#" + state.fields.get(path).input.id, "data-path": path }, text));
+      return item;
+    }),
+  );
 }
 
 /** Marks every field, shows the summary, and puts the cursor in the first field to correct. */
