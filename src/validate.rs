@@ -43,20 +43,15 @@ fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
         }
         let mut issue =
             Issue::new(join(parent, &key), Code::UnknownField).text("field", key.as_ref());
-        let suggestion = advice::likely_key(&key, &known)
-            .map(|k| join(parent, k))
-            .or_else(|| {
-                // A nested field written at the top, e.g. `country` for `address.country`.
-                FIELDS
-                    .iter()
-                    .filter(|f| f.parent().is_some())
-                    .find(|f| {
-                        f.parent()
-                            .is_some_and(|(_, k)| advice::likely_key(&key, &[k]).is_some())
-                    })
-                    .filter(|_| parent.is_empty())
-                    .map(|f| String::from(f.path))
-            });
+        // A nested field written at the top, e.g. `country` for `address.country`, is suggested in full.
+        let nested = || {
+            FIELDS
+                .iter()
+                .filter(|_| parent.is_empty())
+                .find(|f| f.parent().is_some_and(|(_, k)| advice::likely_key(&key, &[k]).is_some()))
+                .map(|f| String::from(f.path))
+        };
+        let suggestion = advice::likely_key(&key, &known).map(|k| join(parent, k)).or_else(nested);
         if let Some(s) = suggestion {
             issue = issue.text("suggestion", s);
         }
