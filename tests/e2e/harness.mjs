@@ -77,6 +77,10 @@ export async function startServer({ port = 0, token } = {}) {
       const answer = await fetch(url + "/__faults", { method: "POST", body: JSON.stringify(description) });
       assert.equal(answer.status, 201, await answer.text());
     },
+    async clearFaults() {
+      const answer = await fetch(url + "/__faults", { method: "DELETE" });
+      assert.equal(answer.status, 204);
+    },
     async stats() {
       return (await fetch(url + "/__stats")).json();
     },
