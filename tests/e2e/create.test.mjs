@@ -1,7 +1,7 @@
 // Creating billing accounts: the happy path, keyboard only, no double create, no HTML from text.
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, fillForm, field, screenshotPath, formValues } from "./harness.mjs";
+import { startServer, launchBrowser, openPage, fillForm, field, saveScreenshot, formValues } from "./harness.mjs";
 
 const CREATE_ROUTE = "POST /workspaces/{workspaceId}/billing-accounts";
 let server;
@@ -33,7 +33,7 @@ const ACME = {
 
 test("happy path: the form creates an account with every field, then shows it for editing", async () => {
   const { context, page, problems } = await openPage(browser, server);
-  await page.screenshot({ path: screenshotPath("empty-form.png"), fullPage: true });
+  await saveScreenshot(page, "empty-form.png");
   assert.equal(await page.locator("html").getAttribute("dir"), "ltr");
   // Currency options are the library's list, after the "server default" choice.
   const currencies = await page.locator(field("currency") + " option").evaluateAll((o) => o.map((x) => x.value));

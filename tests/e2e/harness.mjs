@@ -3,7 +3,7 @@
 
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
@@ -151,9 +151,56 @@ export async function fillForm(page, values) {
 
 export const field = (path) => "#f-" + path.replace(/\./g, "-");
 
-export function screenshotPath(name) {
+/**
+ * Saves a full-page screenshot into docs/screenshots/ (committed, shown by README). The file is
+ * rewritten only when the picture changed beyond a few pixels of anti-aliasing, so a test run
+ * leaves the work tree clean.
+ */
+export async function saveScreenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return join(SCREENSHOTS, name);
+  const path = join(SCREENSHOTS, name);
+  const taken = await page.screenshot({ fullPage: true, animations: "disabled", caret: "hide" });
+  if (existsSync(path)) {
+    const before = readFileSync(path);
+    if (before.equals(taken) || (await differingPixels(page, before, taken)) <= 16) return path;
+  }
+  writeFileSync(path, taken);
+  return path;
+}
+
+/** How many pixels two PNGs differ in (Infinity for different sizes), decoded by the browser. */
+async function differingPixels(page, a, b) {
+  const scratch = await page.context().newPage();
+  try {
+    const urls = [a, b].map((png) => "data:image/png;base64," + png.toString("base64"));
+    return await scratch.evaluate(async ([ua, ub]) => {
+      const load = (src) =>
+        new Promise((done, fail) => {
+          const img = new Image();
+          img.onload = () => done(img);
+          img.onerror = fail;
+          img.src = src;
+        });
+      const [ia, ib] = [await load(ua), await load(ub)];
+      if (ia.width !== ib.width || ia.height !== ib.height) return Infinity;
+      const pixels = (img) => {
+        const canvas = document.createElement("canvas");
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const g = canvas.getContext("2d");
+        g.drawImage(img, 0, 0);
+        return g.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [pa, pb] = [pixels(ia), pixels(ib)];
+      let n = 0;
+      for (let i = 0; i < pa.length; i += 4) {
+        if (pa[i] !== pb[i] || pa[i + 1] !== pb[i + 1] || pa[i + 2] !== pb[i + 2]) n++;
+      }
+      return n;
+    }, urls);
+  } finally {
+    await scratch.close();
+  }
 }
 
 /** The account's field values a form shows, read from the inputs. */

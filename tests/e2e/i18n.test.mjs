@@ -1,7 +1,7 @@
 // Languages: labels, help texts, messages and country names change; Arabic runs right to left.
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, fillForm, field, screenshotPath, ready } from "./harness.mjs";
+import { startServer, launchBrowser, openPage, fillForm, field, saveScreenshot, ready } from "./harness.mjs";
 
 let server;
 let browser;
@@ -50,7 +50,7 @@ test("Arabic: the page turns right to left, with the reference's wording and Ara
   const emailMessage = await page.textContent(field("email") + "-msg");
   assert.match(emailMessage, ARABIC, "the library's message, in Arabic");
   assert.match(await page.textContent(field("phone") + "-count"), /أحرف زائدة: 1/);
-  await page.screenshot({ path: screenshotPath("arabic-form.png"), fullPage: true });
+  await saveScreenshot(page, "arabic-form.png");
 
   // A form-level message from the server's answer comes in Arabic too.
   await page.fill(field("email"), "billing@example.com");

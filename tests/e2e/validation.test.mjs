@@ -1,7 +1,7 @@
 // Mistakes while typing, the error summary, and the server's 422 landing on its field.
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, fillForm, field, screenshotPath, formValues } from "./harness.mjs";
+import { startServer, launchBrowser, openPage, fillForm, field, saveScreenshot, formValues } from "./harness.mjs";
 
 let server;
 let browser;
@@ -114,7 +114,7 @@ test("submit with errors: a summary links to each field, focus goes to the first
   assert.equal(await page.evaluate(() => document.activeElement.id), "f-name");
   assert.equal(await page.getAttribute(field("name"), "aria-invalid"), "true");
   assert.equal(await page.locator(field("email") + "-msg .msg-warning").count(), 1);
-  await page.screenshot({ path: screenshotPath("form-errors.png"), fullPage: true });
+  await saveScreenshot(page, "form-errors.png");
 
   await summary.locator('a[href="#f-phone"]').click();
   assert.equal(await page.evaluate(() => document.activeElement.id), "f-phone");
