@@ -725,6 +725,8 @@ function setInFlight(busy) {
   const button = $("submit");
   const hadFocus = document.activeElement === button || document.activeElement === document.body;
   button.disabled = busy;
+  // What the answer will be applied to stays put until it comes: the task and the account.
+  for (const id of ["mode-create", "mode-edit", "account-select", "refresh-list", "s-workspace"]) $(id).disabled = busy;
   button.textContent = t(state.locale, busy ? "sending" : state.mode === "edit" ? "submitUpdate" : "submitCreate");
   $("account-form").setAttribute("aria-busy", busy ? "true" : "false");
   if (!busy && hadFocus && document.activeElement === document.body) button.focus();

@@ -38,6 +38,19 @@ test("happy path: the form creates an account with every field, then shows it fo
   // Currency options are the library's list, after the "server default" choice.
   const currencies = await page.locator(field("currency") + " option").evaluateAll((o) => o.map((x) => x.value));
   assert.deepEqual(currencies, ["", "usd", "zar", "eur", "gbp", "aud"]);
+  // Every control has a name a screen reader can say.
+  const { checked, unnamed } = await page.evaluate(() => {
+    const controls = [...document.querySelectorAll("input, select, textarea, button, summary, a[href]")];
+    const unnamed = controls
+      .filter((c) => {
+        const labelled = c.labels?.length > 0 && [...c.labels].some((l) => l.textContent.trim() !== "");
+        return !labelled && c.getAttribute("aria-label") === null && c.textContent.trim() === "";
+      })
+      .map((c) => c.id || c.outerHTML.slice(0, 60));
+    return { checked: controls.length, unnamed };
+  });
+  assert.ok(checked >= 20, `only ${checked} controls found`);
+  assert.deepEqual(unnamed, []);
 
   await fillForm(page, { ...ACME, name: "  ACME Corp (EU)  " });
   await page.click("#submit");
