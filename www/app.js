@@ -11,6 +11,9 @@ const CLIENT_FUNCTIONS = ["createBillingAccount", "updateBillingAccount", "getBi
 // Read through the namespace, so a package built before the client existed still loads.
 const hasClient = CLIENT_FUNCTIONS.every((name) => typeof baf[name] === "function");
 
+/** The settings inputs, by the path the client's own checks name them with (`invalid_input`). */
+const SETTING_INPUTS = { baseUrl: "s-base-url", token: "s-token", workspaceId: "s-workspace", timeoutMs: "s-timeout" };
+
 /** How long typing must pause before a counter near its limit is read out. */
 const ANNOUNCE_AFTER_MS = 1200;
 
@@ -42,6 +45,8 @@ const state = {
   summaryOpen: false,
   /** Errors whose path is no field of the form (the body itself, an unknown key). */
   otherErrors: [],
+  /** The client's errors on the settings (a refused token, base URL, workspace ID), by path. */
+  settingErrors: new Map(),
   /** @type {Map<string, FieldView>} */
   fields: new Map(),
   limits: {},
@@ -393,14 +398,19 @@ function renderSummary() {
   const summary = $("error-summary");
   const list = $("error-summary-list");
   const fields = invalidFields();
-  if (!state.summaryOpen || (fields.length === 0 && state.otherErrors.length === 0)) {
+  const settings = [...state.settingErrors].filter(([, errors]) => errors.length > 0);
+  if (!state.summaryOpen || (fields.length === 0 && settings.length === 0 && state.otherErrors.length === 0)) {
     state.summaryOpen = false;
     summary.hidden = true;
     list.replaceChildren();
     delete list.dataset.key;
     return;
   }
-  const entries = fields.map((f) => [f.spec.path, `${f.label.textContent}: ${shownErrors(f)[0].message}`]);
+  const entries = settings.map(([path, errors]) => [
+    SETTING_INPUTS[path],
+    `${document.querySelector(`label[for="${SETTING_INPUTS[path]}"]`).textContent}: ${errors[0].message}`,
+  ]);
+  for (const f of fields) entries.push([f.input.id, `${f.label.textContent}: ${shownErrors(f)[0].message}`]);
   for (const e of state.otherErrors) entries.push([null, e.path ? `${e.path}: ${e.message}` : e.message]);
   summary.hidden = false;
   // Rebuilt only when it changes: a link pressed as its field is left must still be there on click.
@@ -408,22 +418,47 @@ function renderSummary() {
   if (list.dataset.key === key) return;
   list.dataset.key = key;
   list.replaceChildren(
-    ...entries.map(([path, text]) => {
+    ...entries.map(([id, text]) => {
       const item = el("li");
-      if (path === null) item.textContent = text;
-      else item.append(el("a", { href: "#" + state.fields.get(path).input.id, "data-path": path }, text));
+      if (id === null) item.textContent = text;
+      else item.append(el("a", { href: "#" + id, "data-target": id }, text));
       return item;
     }),
   );
 }
 
-/** Marks every field, shows the summary, and puts the cursor in the first field to correct. */
+/** Shows the summary and puts the cursor in the first input to correct. */
 function openSummary() {
   state.summaryOpen = true;
   renderSummary();
-  const first = invalidFields()[0];
-  if (first) first.input.focus();
+  const first = $("error-summary-list").querySelector("a[data-target]");
+  if (first) focusInput(first.dataset.target);
   else $("error-summary").focus();
+}
+
+function focusInput(id) {
+  const input = $(id);
+  if (!input) return;
+  const settings = input.closest("details");
+  if (settings) settings.open = true;
+  input.focus();
+  input.scrollIntoView({ block: "center" });
+}
+
+function renderSetting(path) {
+  const id = SETTING_INPUTS[path];
+  const errors = state.settingErrors.get(path) ?? [];
+  $(id + "-msg").replaceChildren(...errors.map((e) => message("error", e.message)));
+  if (errors.length) $(id).setAttribute("aria-invalid", "true");
+  else $(id).removeAttribute("aria-invalid");
+  $(id).closest(".field").classList.toggle("has-error", errors.length > 0);
+}
+
+function clearSettingErrors() {
+  for (const path of state.settingErrors.keys()) {
+    state.settingErrors.set(path, []);
+    renderSetting(path);
+  }
 }
 
 // ---------------------------------------------------------------- notices
@@ -453,14 +488,18 @@ function showApiError(error) {
   showFormError(error.message);
   if ((error.kind === "validation" || error.kind === "invalid_input") && Array.isArray(error.errors)) {
     state.otherErrors = [];
+    clearSettingErrors();
     for (const e of error.errors) {
       const field = state.fields.get(e.path);
       if (field && !field.input.disabled) {
         field.touched = true;
         field.server.push(e);
+      } else if (e.path in SETTING_INPUTS) {
+        state.settingErrors.set(e.path, [...(state.settingErrors.get(e.path) ?? []), e]);
       } else state.otherErrors.push(e);
     }
     for (const path of state.fields.keys()) render(path);
+    for (const path of state.settingErrors.keys()) renderSetting(path);
     openSummary();
   } else if (error.kind === "unauthorized" || error.kind === "forbidden") {
     $("settings").open = true;
@@ -680,6 +719,7 @@ async function submit(event) {
     field.server = [];
   }
   state.otherErrors = [];
+  clearSettingErrors();
   const values = readValues();
   const body = bodyOf(values);
   const options = { locale: state.locale };
@@ -786,12 +826,10 @@ function wireEvents() {
   });
 
   $("error-summary").addEventListener("click", (event) => {
-    const link = event.target.closest?.("a[data-path]");
+    const link = event.target.closest?.("a[data-target]");
     if (!link) return;
     event.preventDefault();
-    const field = state.fields.get(link.dataset.path);
-    field?.input.focus();
-    field?.input.scrollIntoView({ block: "center" });
+    focusInput(link.dataset.target);
   });
 
   $("discard").addEventListener("click", () => {
@@ -835,6 +873,14 @@ function wireEvents() {
   });
   $("refresh-list").addEventListener("click", () => void loadList());
 
+  for (const [path, id] of Object.entries(SETTING_INPUTS)) {
+    $(id).addEventListener("input", () => {
+      if (!state.settingErrors.get(path)?.length) return;
+      state.settingErrors.set(path, []);
+      renderSetting(path);
+      renderSummary();
+    });
+  }
   const setting = (id, key, onChange) => {
     const input = $(id);
     input.addEventListener("input", () => {

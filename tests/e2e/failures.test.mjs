@@ -101,6 +101,26 @@ test("401, 429, 5xx, a dropped connection and a timeout each give a message; the
   await context.close();
 });
 
+test("the client's own refusal of a setting lands on that setting, and nothing is sent", async () => {
+  const { context, page, problems } = await openPage(browser, server);
+  await fillForm(page, VALUES);
+  await setSetting(page, "#s-token", "two words");
+  await page.click("#settings > summary"); // folded away again: the error must open it
+  await page.click("#submit");
+  await page.locator("#s-token[aria-invalid=true]").waitFor();
+  assert.notEqual((await page.textContent("#s-token-msg")).trim(), "");
+  assert.ok(await page.isVisible("#error-summary a[href='#s-token']"));
+  assert.equal(await page.evaluate(() => document.activeElement.id), "s-token");
+  assert.equal((await server.stats()).routes["POST /workspaces/{workspaceId}/billing-accounts"], undefined);
+  await assertKept(page);
+  await page.fill("#s-token", server.token);
+  assert.equal(await page.getAttribute("#s-token", "aria-invalid"), null);
+  await page.click("#submit");
+  await page.locator("#form-status", { hasText: "created successfully" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("server stopped mid-session: the input is kept, and sent once it is back", async () => {
   const own = await startServer();
   try {
