@@ -64,9 +64,11 @@ export async function start() {
   for (const spec of FIELDS) buildField(spec);
 
   const stand = await standInConfig();
-  state.settings.baseUrl = saved.baseUrl ?? stand?.baseUrl ?? "";
-  state.settings.workspaceId = saved.workspaceId ?? stand?.workspaceId ?? "";
-  state.settings.timeoutSeconds = saved.timeoutSeconds ?? "";
+  const text = (...choices) => choices.find((c) => typeof c === "string") ?? "";
+  // What the person typed wins; the stand-in's settings fill in the rest.
+  state.settings.baseUrl = text(saved.baseUrl, stand?.baseUrl);
+  state.settings.workspaceId = text(saved.workspaceId, stand?.workspaceId);
+  state.settings.timeoutSeconds = text(saved.timeoutSeconds);
   const token = storage.loadToken();
   // A token the person typed stays for the session; the stand-in's changes each time it starts.
   if (token?.source === "typed") state.token = token.token;

@@ -234,6 +234,11 @@ const OVER = {
   id: { other: "Kelebihan {n} karakter" },
 };
 
+/** Every text key of `locale`, for the tests that check no language misses one. */
+export function keys(locale) {
+  return Object.keys(TEXT[locale] ?? {});
+}
+
 /** The page text `key` in `locale`, `{name}` placeholders filled from `params`. */
 export function t(locale, key, params = {}) {
   const template = TEXT[locale]?.[key] ?? TEXT.en[key] ?? key;
