@@ -708,10 +708,6 @@ async function submit(event) {
   // The button is disabled while a request runs; this also stops a second Enter or a script.
   if (state.inFlight) return;
   clearNotices();
-  if (!hasClient) {
-    showFormError(t(state.locale, "noClient"));
-    return;
-  }
   if (state.mode === "edit" && !state.baseline) {
     showFormError(t(state.locale, "pickFirst"));
     return;
@@ -734,6 +730,10 @@ async function submit(event) {
   }
   state.summaryOpen = false;
   renderSummary();
+  if (!hasClient) {
+    showFormError(t(state.locale, "noClient"));
+    return;
+  }
 
   let send;
   if (state.mode === "create") {
