@@ -7,6 +7,11 @@ use crate::i18n::{self, Locale};
 
 /// Why a field was refused, or what an advisory warns of. JavaScript branches on these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(rename = "ErrorCode")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     Required,
@@ -85,7 +90,9 @@ pub enum ParamValue {
 impl Serialize for ParamValue {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            ParamValue::Num(n) => s.serialize_u64(*n as u64),
+            // u32, not u64: serde-wasm-bindgen checks u64 against 2^53 and formats an error
+            // message for it, which pulls the fmt machinery into the wasm. No length nears 2^32.
+            ParamValue::Num(n) => s.serialize_u32(u32::try_from(*n).unwrap_or(u32::MAX)),
             ParamValue::Text(t) => s.serialize_str(t),
         }
     }

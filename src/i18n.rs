@@ -6,6 +6,7 @@ use crate::error::{Code, Issue, ParamValue};
 
 /// A language the library speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]

@@ -12,6 +12,8 @@ pub mod rules;
 pub mod text;
 pub mod validate;
 pub mod value;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use error::{Code, FieldError, Issue, ParamValue, Validation};
 pub use i18n::Locale;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A currency the API accepts. The server is case-sensitive: only these spellings.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Currency {
@@ -41,6 +42,7 @@ impl Currency {
 }
 
 /// A postal address. Every part is optional.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Address {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,6 +60,7 @@ pub struct Address {
 }
 
 /// A valid create body, normalized as the server would see it.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateBillingAccountRequest {
     pub name: String,
@@ -108,6 +111,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
 }
 
 /// A valid update body: only what changes. It has no currency, which cannot change.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateBillingAccountRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,14 +119,18 @@ pub struct UpdateBillingAccountRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub phone: Patch<String>,
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub description: Patch<String>,
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Address | null"))]
     pub address: Patch<Address>,
 }
 
 /// A billing account as the API returns it.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BillingAccount {
     pub id: String,
@@ -138,6 +146,7 @@ pub struct BillingAccount {
 }
 
 /// One page of a workspace's billing accounts.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BillingAccountList {
     pub data: Vec<BillingAccount>,

@@ -48,10 +48,15 @@ fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
             FIELDS
                 .iter()
                 .filter(|_| parent.is_empty())
-                .find(|f| f.parent().is_some_and(|(_, k)| advice::likely_key(&key, &[k]).is_some()))
+                .find(|f| {
+                    f.parent()
+                        .is_some_and(|(_, k)| advice::likely_key(&key, &[k]).is_some())
+                })
                 .map(|f| String::from(f.path))
         };
-        let suggestion = advice::likely_key(&key, &known).map(|k| join(parent, k)).or_else(nested);
+        let suggestion = advice::likely_key(&key, &known)
+            .map(|k| join(parent, k))
+            .or_else(nested);
         if let Some(s) = suggestion {
             issue = issue.text("suggestion", s);
         }

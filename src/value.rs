@@ -1,6 +1,7 @@
 //! The untyped input a body arrives as, before validation walks it (as the server walks its array).
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::string::String;
 use std::vec::Vec;
 
@@ -34,13 +35,13 @@ impl Value {
     pub fn keys(&self) -> Vec<Cow<'_, str>> {
         match self {
             Value::Object(members) => {
-                let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(members.len());
-                for (k, _) in members {
-                    if !keys.iter().any(|seen| seen == k) {
-                        keys.push(Cow::Borrowed(k.as_str()));
-                    }
-                }
-                keys
+                // A set, not a scan of the keys so far: a hostile body may have a million keys.
+                let mut seen = BTreeSet::new();
+                members
+                    .iter()
+                    .filter(|(k, _)| seen.insert(k.as_str()))
+                    .map(|(k, _)| Cow::Borrowed(k.as_str()))
+                    .collect()
             }
             Value::Array(items) => (0..items.len())
                 .map(|i| Cow::Owned(crate::num::usize_text(i)))

@@ -1,0 +1,126 @@
+// The packed package as a Node consumer sees it: `import` only, no manual wasm loading.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  validateCreate,
+  validateUpdate,
+  validateField,
+  createSchema,
+  updateSchema,
+  currencies,
+  countries,
+  limits,
+  charCount,
+} from "billing-account-form";
+import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
+import { FormApi, FieldApi } from "@tanstack/form-core";
+
+test("validateCreate returns the normalized request", () => {
+  const r = validateCreate({ name: " Acme ", email: "billing@acme.com", phone: "" });
+  assert.deepEqual(r, {
+    ok: true,
+    value: { name: "Acme", email: "billing@acme.com" },
+    warnings: [],
+  });
+});
+
+test("errors carry path, code, message and params in the chosen locale", () => {
+  const r = validateCreate(
+    { name: "Acme", email: "a@b.co", address: { country: "us" } },
+    { locale: "id" },
+  );
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.errors, [
+    {
+      path: "address.country",
+      code: "country",
+      message: "Gunakan \u201cUS\u201d: kode negara ditulis dengan huruf besar.",
+      params: { suggestion: "US" },
+    },
+  ]);
+});
+
+test("validateUpdate keeps null apart from absent and refuses currency", () => {
+  assert.deepEqual(validateUpdate({ phone: null }).value, { phone: null });
+  const r = validateUpdate({ currency: "usd" });
+  assert.equal(r.ok, false);
+  assert.equal(r.errors[0].code, "immutable");
+});
+
+test("validateField, reference data and charCount through the glue", () => {
+  assert.equal(validateField("create", "email", "bob@gmial.com")[0].code, "email_suggestion");
+  assert.deepEqual(currencies(), ["usd", "zar", "eur", "gbp", "aud"]);
+  assert.equal(countries("en").find((c) => c.code === "DE").name, "Germany");
+  assert.equal(limits().name, 100);
+  assert.equal(charCount("\u{1F600}"), 1);
+});
+
+test("wrong argument types throw TypeError; data never throws; the module survives", () => {
+  assert.throws(() => validateCreate({}, { locale: "fr" }), TypeError);
+  assert.throws(() => validateField("remove", "name", "x"), TypeError);
+  assert.throws(() => validateField("create", Symbol("p"), "x"), TypeError);
+  assert.throws(() => charCount(42), TypeError);
+  for (const junk of [undefined, null, 1, 2n, Symbol(), () => 0, [], "x", new Proxy({}, { ownKeys() { throw new Error(); } })]) {
+    const r = validateCreate(junk);
+    assert.equal(r.ok, false);
+  }
+  assert.equal(validateCreate({ name: "Acme", email: "a@b.co" }).ok, true);
+});
+
+test("Standard Schema v1 objects", () => {
+  for (const schema of [createSchema, updateSchema]) {
+    const props = schema["~standard"];
+    assert.equal(props.version, 1);
+    assert.equal(props.vendor, "billing-account-form");
+    assert.equal(typeof props.validate, "function");
+  }
+  const bad = createSchema["~standard"].validate({ name: "Acme", email: "a@b.co", address: { country: "XX" } });
+  assert.deepEqual(bad.issues.map((i) => i.path), [["address", "country"]]);
+  const good = createSchema["~standard"].validate({ name: "Acme", email: "a@b.co" });
+  assert.deepEqual(good, { value: { name: "Acme", email: "a@b.co" } });
+  const ar = createSchema["~standard"].validate({}, { libraryOptions: { locale: "ar" } });
+  assert.match(ar.issues[0].message, /[\u0600-\u06ff]/);
+});
+
+test("react-hook-form: standardSchemaResolver puts the error on address.country", async () => {
+  const resolver = standardSchemaResolver(createSchema);
+  const bad = await resolver(
+    { name: "Acme", email: "a@b.co", address: { country: "us" } },
+    undefined,
+    { fields: {}, shouldUseNativeValidation: false },
+  );
+  assert.deepEqual(bad.values, {});
+  assert.equal(bad.errors.address.country.message, "Use \u201cUS\u201d: country codes are upper case.");
+  assert.equal(bad.errors.name, undefined);
+  const good = await resolver(
+    { name: " Acme ", email: "a@b.co", address: { country: "US" } },
+    undefined,
+    { fields: {}, shouldUseNativeValidation: false },
+  );
+  assert.deepEqual(good.errors, {});
+  assert.deepEqual(good.values, { name: "Acme", email: "a@b.co", address: { country: "US" } });
+});
+
+test("TanStack Form: createSchema as a form validator puts the error on address.country", async () => {
+  const form = new FormApi({
+    defaultValues: { name: "Acme", email: "a@b.co", address: { country: "us" } },
+    validators: { onSubmit: createSchema },
+  });
+  form.mount();
+  // As a UI would: one field per input.
+  for (const name of ["name", "email", "address.country"]) {
+    new FieldApi({ form, name }).mount();
+  }
+  await form.handleSubmit();
+  assert.equal(form.state.canSubmit, false);
+  const meta = form.getFieldMeta("address.country");
+  assert.deepEqual(
+    meta?.errors.map((e) => e.message),
+    ["Use \u201cUS\u201d: country codes are upper case."],
+  );
+  assert.equal(form.getFieldMeta("name")?.errors.length ?? 0, 0);
+
+  form.setFieldValue("address.country", "US");
+  await form.handleSubmit();
+  assert.equal(form.state.isSubmitSuccessful, true);
+});

@@ -1,0 +1,479 @@
+//! The JS surface in a real JS engine: the rules as JavaScript sees them, and hostile inputs. Runs in Node and headless Chromium.
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use billing_account_form::wasm::{
+    char_count, countries, currencies, limits, standard_validate, validate_create, validate_field,
+    validate_update, Options,
+};
+use js_sys::{Function, JSON};
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+/// The value of a JavaScript expression, built by the engine itself (getters, proxies, symbols…).
+fn js(expr: &str) -> JsValue {
+    Function::new_no_args(&format!("return ({expr});"))
+        .call0(&JsValue::NULL)
+        .expect("test expression threw")
+}
+
+/// Calls `f(value)` in JavaScript and returns its result: checks written as JS expressions.
+fn check(value: &JsValue, body: &str) -> JsValue {
+    Function::new_with_args("r", body)
+        .call1(&JsValue::NULL, value)
+        .expect("check threw")
+}
+
+fn json(v: &JsValue) -> String {
+    JSON::stringify(v).map(String::from).unwrap_or_default()
+}
+
+fn opts(expr: &str) -> Option<Ts<Options>> {
+    Some(Ts::new_unchecked(js(expr)))
+}
+
+fn create(expr: &str) -> JsValue {
+    validate_create(js(expr), None).expect("validateCreate threw")
+}
+
+fn update(expr: &str) -> JsValue {
+    validate_update(js(expr), None).expect("validateUpdate threw")
+}
+
+/// `"path:code"` for each error, in order: a readable snapshot of a failed validation.
+fn errors(result: &JsValue) -> String {
+    check(
+        result,
+        "return r.ok ? 'ok' : r.errors.map(e => e.path + ':' + e.code).join(' ')",
+    )
+    .as_string()
+    .unwrap()
+}
+
+fn is_type_error(e: JsValue) -> bool {
+    e.is_instance_of::<js_sys::TypeError>()
+}
+
+/// After anything hostile, the module must still answer a normal call correctly.
+fn still_works() {
+    let r = create("{ name: 'Acme', email: 'billing@acme.com' }");
+    assert_eq!(errors(&r), "ok");
+}
+
+const VALID: &str = "{ name: ' Acme Ltd ', email: 'billing@acme.com', phone: '   ', description: null, currency: 'eur', address: { country: 'ZA', city: ' Cape Town ', line2: '' } }";
+
+// ---- the rules through the surface ----
+
+#[wasm_bindgen_test]
+fn a_valid_create_comes_back_normalized() {
+    let r = create(VALID);
+    assert_eq!(
+        json(&r),
+        r#"{"ok":true,"value":{"name":"Acme Ltd","email":"billing@acme.com","currency":"eur","address":{"country":"ZA","city":"Cape Town"}},"warnings":[]}"#
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_field_gets_its_own_error() {
+    let r = create(
+        "{ name: '  ', email: 'a'.repeat(140) + '@example.com', phone: 5, currency: 'EUR', address: { country: 'us', postalCode: '8001' }, colour: 'red' }",
+    );
+    assert_eq!(
+        errors(&r),
+        "name:required email:too_long phone:type currency:currency address.country:country colour:unknown_field address.postalCode:unknown_field"
+    );
+    let r = create("{ currency: 'EUR' }");
+    assert_eq!(
+        check(
+            &r,
+            "return r.errors.find(e => e.path === 'currency').params.suggestion"
+        ),
+        "eur"
+    );
+    let r = create("{ address: { postalCode: '1' } }");
+    assert_eq!(
+        check(
+            &r,
+            "return r.errors.find(e => e.code === 'unknown_field').params.suggestion"
+        ),
+        "address.postal_code"
+    );
+}
+
+#[wasm_bindgen_test]
+fn lengths_are_code_points_with_params() {
+    let ok = create("{ name: '😀'.repeat(100), email: 'a@b.co' }");
+    assert_eq!(errors(&ok), "ok");
+    let long = create("{ name: '😀'.repeat(101), email: 'a@b.co' }");
+    assert_eq!(errors(&long), "name:too_long");
+    assert_eq!(
+        json(&check(&long, "return r.errors[0].params")),
+        r#"{"max":100,"length":101}"#
+    );
+    assert_eq!(
+        check(&long, "return r.errors[0].message"),
+        "At most 100 characters (101 now)."
+    );
+}
+
+#[wasm_bindgen_test]
+fn update_keeps_absent_and_null_apart() {
+    let r = update("{ phone: null, description: ' ', name: 'New' }");
+    assert_eq!(
+        json(&r),
+        r#"{"ok":true,"value":{"name":"New","phone":null,"description":null},"warnings":[]}"#
+    );
+    assert_eq!(
+        check(&r, "return 'address' in r.value || 'email' in r.value"),
+        false
+    );
+    assert_eq!(errors(&update("{ name: null }")), "name:required");
+    assert_eq!(errors(&update("{ currency: 'usd' }")), "currency:immutable");
+    assert_eq!(errors(&update("{ currency: null }")), "currency:immutable");
+    assert_eq!(errors(&update("{ address: null }")), "ok");
+    assert_eq!(errors(&update("{}")), "ok");
+}
+
+#[wasm_bindgen_test]
+fn messages_follow_the_locale() {
+    let input = js("{ email: 'x@y.co' }");
+    let en = validate_create(input.clone(), opts("{ locale: 'en' }")).unwrap();
+    let ar = validate_create(input.clone(), opts("{ locale: 'ar' }")).unwrap();
+    let id = validate_create(input.clone(), opts("{ locale: 'id' }")).unwrap();
+    let default = validate_create(input.clone(), opts("{}")).unwrap();
+    let message = |r: &JsValue| check(r, "return r.errors[0].message").as_string().unwrap();
+    assert_eq!(message(&en), "This field is required.");
+    assert_eq!(message(&id), "Wajib diisi.");
+    assert_ne!(message(&ar), message(&en));
+    assert_eq!(message(&default), message(&en));
+    assert_eq!(errors(&ar), errors(&en), "codes never depend on the locale");
+}
+
+#[wasm_bindgen_test]
+fn bad_options_throw_a_type_error_and_nothing_breaks() {
+    for bad in [
+        "{ locale: 'fr' }",
+        "{ locale: 'EN' }",
+        "{ locale: 1 }",
+        "5",
+        "'en'",
+        "{ get locale() { throw new Error('boom') } }",
+        "new Proxy({}, { get() { throw new Error('trap') } })",
+    ] {
+        let e = validate_create(js("{}"), opts(bad)).expect_err(bad);
+        assert!(is_type_error(e), "{bad}");
+        still_works();
+    }
+    // null and undefined options mean "no options".
+    assert!(validate_create(js("{}"), opts("null")).is_ok());
+    assert!(validate_create(js("{}"), opts("undefined")).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn validate_field_gives_live_feedback() {
+    let r = validate_field(js("'create'"), js("'email'"), js("'bob@gmial.com'"), None).unwrap();
+    assert_eq!(
+        json(&r),
+        r#"[{"path":"email","code":"email_suggestion","message":"Did you mean bob@gmail.com?","params":{"suggestion":"bob@gmail.com"}}]"#
+    );
+    let r = validate_field(js("'create'"), js("'name'"), JsValue::UNDEFINED, None).unwrap();
+    assert_eq!(check(&r, "return r.map(e => e.code).join()"), "required");
+    let r = validate_field(js("'update'"), js("'name'"), JsValue::UNDEFINED, None).unwrap();
+    assert_eq!(json(&r), "[]");
+    let r = validate_field(js("'update'"), js("'currency'"), js("'usd'"), None).unwrap();
+    assert_eq!(check(&r, "return r[0].code"), "immutable");
+    let r = validate_field(
+        js("'create'"),
+        js("'address'"),
+        js("{ country: 'XX', zip: 1 }"),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        check(&r, "return r.map(e => e.path + ':' + e.code).join(' ')"),
+        "address.country:country address.zip:unknown_field"
+    );
+    let r = validate_field(js("'create'"), js("'nope'"), js("1"), None).unwrap();
+    assert_eq!(check(&r, "return r[0].code"), "unknown_field");
+    for (request, path) in [
+        ("'delete'", "'name'"),
+        ("undefined", "'name'"),
+        ("'create'", "5"),
+    ] {
+        let e = validate_field(js(request), js(path), js("'x'"), None).unwrap_err();
+        assert!(is_type_error(e), "{request} {path}");
+    }
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn standard_schema_results_have_key_paths() {
+    let r = standard_validate(
+        js("'create'"),
+        js("{ name: 'Acme', email: 'a@b.co', address: { country: 'XX' } }"),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        json(&r),
+        r#"{"issues":[{"message":"Choose a two-letter ISO 3166-1 country code, such as US.","path":["address","country"]}]}"#
+    );
+    let r = standard_validate(js("'update'"), js("{ phone: null }"), None).unwrap();
+    assert_eq!(json(&r), r#"{"value":{"phone":null}}"#);
+    // The body itself has no path.
+    let r = standard_validate(js("'create'"), js("42"), None).unwrap();
+    assert_eq!(check(&r, "return 'path' in r.issues[0]"), false);
+    let r = standard_validate(js("'create'"), js("{}"), opts("{ locale: 'id' }")).unwrap();
+    assert_eq!(check(&r, "return r.issues[0].message"), "Wajib diisi.");
+}
+
+#[wasm_bindgen_test]
+fn reference_data() {
+    let list: Vec<String> = currencies()
+        .into_iter()
+        .map(|c| JsValue::from(c).as_string().unwrap())
+        .collect();
+    assert_eq!(list, ["usd", "zar", "eur", "gbp", "aud"]);
+    assert_eq!(
+        json(&limits()),
+        r#"{"name":100,"email":150,"phone":50,"description":200,"address.line1":255,"address.line2":255,"address.city":255,"address.state":255,"address.postal_code":255}"#
+    );
+    let en = countries(None).unwrap();
+    assert_eq!(en.len(), 249);
+    let names: Vec<JsValue> = en.into_iter().map(JsValue::from).collect();
+    let us = names
+        .iter()
+        .find(|c| check(c, "return r.code").as_string().as_deref() == Some("US"))
+        .unwrap();
+    assert_eq!(json(us), r#"{"code":"US","name":"United States"}"#);
+    let ar = countries(Some(Ts::new_unchecked(js("'ar'")))).unwrap();
+    let first = JsValue::from(ar.into_iter().next().unwrap());
+    assert_eq!(json(&first), r#"{"code":"AD","name":"أندورا"}"#);
+    assert!(is_type_error(
+        countries(Some(Ts::new_unchecked(js("'de'")))).unwrap_err()
+    ));
+    assert_eq!(char_count(js("'👩‍👩‍👧'")).unwrap(), 5);
+    assert_eq!(char_count(js("'e\\u0301'")).unwrap(), 2);
+    for bad in ["5", "null", "undefined", "Symbol()", "['a']"] {
+        assert!(is_type_error(char_count(js(bad)).unwrap_err()), "{bad}");
+    }
+}
+
+// ---- hostile input: always a structured result, never a throw, trap or hang ----
+
+#[wasm_bindgen_test]
+fn any_body_that_is_not_an_object_is_a_type_error_at_the_root() {
+    for body in [
+        "42",
+        "NaN",
+        "true",
+        "'a string'",
+        "10n",
+        "Symbol('s')",
+        "() => 1",
+        "class {}",
+    ] {
+        let r = create(body);
+        assert_eq!(errors(&r), ":type", "{body}");
+        assert_eq!(check(&r, "return r.errors[0].params.expected"), "object");
+    }
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn no_body_is_an_empty_body() {
+    for body in ["undefined", "null", "{}", "[]"] {
+        assert_eq!(
+            errors(&create(body)),
+            "name:required email:required",
+            "{body}"
+        );
+        assert_eq!(errors(&update(body)), "ok", "{body}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn arrays_where_objects_belong() {
+    assert_eq!(
+        errors(&create("['Acme', 'a@b.co']")),
+        "name:required email:required 0:unknown_field 1:unknown_field"
+    );
+    assert_eq!(
+        errors(&create(
+            "{ name: ['Acme'], email: 'a@b.co', address: ['US'] }"
+        )),
+        "name:type address.0:unknown_field"
+    );
+}
+
+#[wasm_bindgen_test]
+fn values_json_cannot_carry_are_type_errors() {
+    for value in [
+        "10n",
+        "Symbol('x')",
+        "function () {}",
+        "NaN",
+        "Infinity",
+        "-0",
+        "true",
+        "{ toString() { return 'Acme' } }",
+        "new String('Acme')",
+    ] {
+        let r = create(&format!("{{ name: {value}, email: 'a@b.co' }}"));
+        assert_eq!(errors(&r), "name:type", "{value}");
+    }
+    // undefined members are absent, as JSON.stringify drops them.
+    assert_eq!(
+        errors(&create(
+            "{ name: 'Acme', email: 'a@b.co', phone: undefined }"
+        )),
+        "ok"
+    );
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn throwing_getters_and_proxies_are_caught() {
+    let r = create("{ get name() { throw new Error('boom') }, email: 'a@b.co' }");
+    assert_eq!(errors(&r), "name:type");
+    let r = create(
+        "{ name: 'Acme', email: 'a@b.co', address: { get country() { throw new TypeError('no') } } }",
+    );
+    assert_eq!(errors(&r), "address.country:type");
+    let r = create("new Proxy({}, { ownKeys() { throw new Error('trap') } })");
+    assert_eq!(errors(&r), ":type");
+    let r = create(
+        "new Proxy({ name: 'Acme', email: 'a@b.co' }, { get() { throw new Error('trap') } })",
+    );
+    assert_eq!(errors(&r), "name:type email:type");
+    let r = create("(() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })()");
+    assert_eq!(errors(&r), ":type");
+    let r = create(
+        "{ name: 'Acme', email: 'a@b.co', address: (() => { const p = Proxy.revocable([], {}); p.revoke(); return p.proxy; })() }",
+    );
+    assert_eq!(errors(&r), "address:type");
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn prototype_keys_are_just_unknown_keys() {
+    let r = create(
+        r#"JSON.parse('{"name":"Acme","email":"a@b.co","__proto__":{"name":null},"constructor":1}')"#,
+    );
+    assert_eq!(
+        errors(&r),
+        "__proto__:unknown_field constructor:unknown_field"
+    );
+    let r = create("Object.assign(Object.create(null), { name: 'Acme', email: 'a@b.co' })");
+    assert_eq!(errors(&r), "ok");
+    // Inherited members are not the body's own, as JSON.stringify sees it.
+    let r = create("Object.create({ name: 'Acme', email: 'a@b.co' })");
+    assert_eq!(errors(&r), "name:required email:required");
+    // Nothing was polluted.
+    assert_eq!(js("({}).name"), JsValue::UNDEFINED);
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn megabyte_strings() {
+    let r = create(
+        "{ name: 'x'.repeat(1 << 20), email: 'a@b.co', description: '\\u{1F600}'.repeat(1 << 19) }",
+    );
+    assert_eq!(errors(&r), "name:too_long description:too_long");
+    assert_eq!(
+        json(&check(&r, "return r.errors.map(e => e.params.length)")),
+        "[1048576,524288]"
+    );
+    let r = create("{ name: 'Acme', email: 'a@b.co', ['k'.repeat(1 << 20)]: 1 }");
+    assert_eq!(
+        check(&r, "return r.errors[0].path.length"),
+        JsValue::from(1 << 20)
+    );
+    assert_eq!(char_count(js("'y'.repeat(1 << 20)")).unwrap(), 1 << 20);
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn deep_nesting_is_cut_not_followed() {
+    let r = create(
+        "(() => { let v = 'x'; for (let i = 0; i < 100000; i++) v = { a: v }; return { name: v, email: 'a@b.co', address: v }; })()",
+    );
+    assert_eq!(errors(&r), "name:type address.a:unknown_field");
+    let r = create("(() => { let v = []; for (let i = 0; i < 100000; i++) v = [v]; return v; })()");
+    assert_eq!(errors(&r), "name:required email:required 0:unknown_field");
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn cycles_end() {
+    let r = create("(() => { const o = { name: 'Acme', email: 'a@b.co' }; o.address = o; o.self = o; return o; })()");
+    assert_eq!(
+        errors(&r),
+        "self:unknown_field address.name:unknown_field address.email:unknown_field address.address:unknown_field address.self:unknown_field"
+    );
+    let r = create("(() => { const a = []; for (let i = 0; i < 8; i++) a.push(a); return { name: a, email: a, x: a }; })()");
+    assert_eq!(errors(&r), "name:type email:type x:unknown_field");
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn huge_and_sparse_containers_finish() {
+    let r = create("(() => { const a = []; a.length = 4294967295; return a; })()");
+    assert_eq!(check(&r, "return r.ok"), false);
+    let r = create("{ name: 'Acme', email: 'a@b.co', address: (() => { const a = []; a.length = 4294967295; return a; })() }");
+    assert_eq!(check(&r, "return r.errors[0].path"), "address.0");
+    let r = create(
+        "(() => { const o = {}; for (let i = 0; i < 200000; i++) o['k' + i] = i; o.name = 'Acme'; o.email = 'a@b.co'; return o; })()",
+    );
+    // Past the read budget values are not read, but every key is still seen.
+    assert_eq!(check(&r, "return r.errors.length"), JsValue::from(200_002));
+    assert_eq!(
+        check(
+            &r,
+            "return r.errors.filter(e => e.code !== 'unknown_field').map(e => e.path).join()"
+        ),
+        "name,email"
+    );
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_do_not_break_strings() {
+    let r = create("{ name: 'A\\uD800cme', email: 'a@b.co' }");
+    assert_eq!(errors(&r), "ok");
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn hostile_calls_leak_no_js_handles() {
+    let hostile = [
+        "{ get name() { throw new Error('boom') } }",
+        "new Proxy({}, { ownKeys() { throw new Error('trap') } })",
+        "(() => { const p = Proxy.revocable([], {}); p.revoke(); return { address: p.proxy }; })()",
+        "{ name: 1n, email: Symbol(), address: () => 1, description: [1, [2, [3]]] }",
+    ]
+    .map(js);
+    let bad_options = js("{ get locale() { throw new Error('boom') } }");
+    let round = || {
+        for h in &hostile {
+            let _ = validate_create(h.clone(), None);
+            let _ = validate_update(h.clone(), None);
+            let _ = validate_field(js("'create'"), js("'address'"), h.clone(), None);
+        }
+        let _ = validate_create(js("{}"), Some(Ts::new_unchecked(bad_options.clone())));
+        let _ = char_count(js("5"));
+    };
+    round();
+    let before = wasm_bindgen::externref_heap_live_count();
+    for _ in 0..200 {
+        round();
+    }
+    assert_eq!(wasm_bindgen::externref_heap_live_count(), before);
+    still_works();
+}
