@@ -299,24 +299,13 @@ function check(path, value) {
   return {
     errors: found.filter((f) => !warningCodes.has(f.code)),
     warnings: found.filter((f) => warningCodes.has(f.code)),
-    length: path in state.limits ? serverLength(path, value, found) : 0,
+    length: path in state.limits ? serverLength(value) : 0,
   };
 }
 
-/**
- * The length the server will count: after its trim, in code points. The library trims (as an
- * update would send the value), and `charCount` counts; a too-long error already says.
- */
-function serverLength(path, value, found) {
-  const tooLong = found.find((f) => f.code === "too_long" && typeof f.params?.length === "number");
-  if (tooLong) return tooLong.params.length;
-  if (typeof value !== "string") return 0;
-  const normal = baf.validateUpdate(setPath({}, path, value));
-  if (normal.ok) {
-    const sent = getPath(normal.value, path);
-    return typeof sent === "string" ? baf.charCount(sent) : 0;
-  }
-  return baf.charCount(value);
+/** The length the server will count: `charCount` trims as the server does, then counts code points. */
+function serverLength(value) {
+  return typeof value === "string" ? baf.charCount(value) : 0;
 }
 
 /** Checks a field and shows the outcome. */
