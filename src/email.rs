@@ -96,6 +96,22 @@ pub fn domain_part(address: &str) -> Option<&str> {
     check(address).ok().map(|p| p.domain)
 }
 
+/// For the differential tests, not an API: what `idn_to_ascii($label, IDNA_DEFAULT,
+/// INTL_IDNA_VARIANT_UTS46, $info)` gives for a label with non-ASCII characters: the byte
+/// length of `$info['result']` and whether `IDNA_ERROR_LABEL_TOO_LONG` is set, or `None`
+/// when `$info` has no `errors` (egulias then fails).
+#[doc(hidden)]
+pub fn idn_result(label: &str) -> Option<(usize, bool)> {
+    idn::result(label)
+}
+
+/// For the differential tests, not an API: `s` after ICU's UTS #46 mapping (transitional)
+/// and normalization, or `None` where `idn_to_ascii()` cannot but give up.
+#[doc(hidden)]
+pub fn uts46_normalized(s: &str) -> Option<String> {
+    idn::normalized(s)
+}
+
 /// egulias' verdict with its reason, or the recorded parts.
 pub fn check(address: &str) -> Result<Parts<'_>, Reason> {
     let mut lx = Lexer::new(address);

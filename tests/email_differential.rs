@@ -1,11 +1,10 @@
 //! Differential test: `email::check` against egulias/email-validator itself, run by PHP.
 //!
-//! Generates hand-picked addresses plus seeded mutations, asks
-//! `php tests/reference/email.php` for the verdicts and compares. Knobs (environment):
-//! `EMAIL_DIFF_N` (how many strings, default 6000), `EMAIL_DIFF_SEED` (PRNG seed).
-//! Disagreements on ICU's label length for labels holding code points whose UTS #46
-//! mapping the port leaves out (see src/email/idn.rs) are listed but tolerated in small
-//! numbers; every other disagreement, in verdict or in reason, fails the test.
+//! Generates hand-picked addresses, seeded mutations of them, random assemblies and long
+//! non-ASCII domain labels (which egulias hands to `idn_to_ascii()`), asks
+//! `php tests/reference/email.php` for the verdicts and compares. Any disagreement, in
+//! verdict or in reason, fails the test. Knobs (environment): `EMAIL_DIFF_N` (how many
+//! strings, default 6000), `EMAIL_DIFF_SEED` (PRNG seed).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -397,16 +396,134 @@ fn assemble(rng: &mut Rng) -> String {
     s
 }
 
+/// What UTS #46 maps, folds, composes or rejects, for `idn_label`.
+const IDN_PIECES: &[&[&str]] = &[
+    // Upper-case letters that fold to other non-ASCII letters, title case, ẞ, final sigma.
+    &[
+        "À", "É", "Î", "Õ", "Ü", "Ç", "Ñ", "Æ", "Ø", "Å", "Ā", "Ę", "İ", "Ł", "Ŋ", "Œ", "Ÿ", "Ž",
+        "Ά", "Δ", "Θ", "Σ", "Ω", "Ϊ", "Ж", "Я", "Ё", "Ї", "Ա", "Ⴀ", "Ᏸ", "Ⓐ", "Ａ", "ǅ", "ǈ", "ẞ",
+        "ß", "ς", "ſ", "µ", "İ", "Ǆ",
+    ],
+    // Compatibility characters: fullwidth and halfwidth forms, ligatures, math letters,
+    // super- and subscripts, number forms, CJK and Arabic compatibility, jamo.
+    &[
+        "ａ", "Ｚ", "０", "－", "ｶ", "ﾊ", "ﾞ", "ﾟ", "ﬀ", "ﬃ", "ﬅ", "ﬓ", "𝐀", "𝐳", "𝔄", "𝕫", "𝟘", "𝛂",
+        "¹", "²", "ⁿ", "₉", "ª", "º", "ʰ", "ᵃ", "Ⅻ", "ⅷ", "①", "⑴", "⒜", "豈", "更", "車", "丽",
+        "𪘀", "ﷺ", "ﷻ", "ﻻ", "ﺍ", "ﺏ", "ﲀ", "ㄱ", "ㅏ", "ㆍ", "ﾡ", "ᄀ", "ᅡ", "ᆨ", "㎏", "\u{FDFA}",
+        "\u{2160}", "\u{1E9B}", "\u{FB2C}",
+    ],
+    // Combining sequences that compose, reorder, or stay apart.
+    &[
+        "a\u{301}",
+        "e\u{323}\u{302}",
+        "e\u{302}\u{323}",
+        "o\u{31B}\u{301}",
+        "A\u{30A}",
+        "u\u{308}\u{304}",
+        "ω\u{345}\u{342}",
+        "\u{3B1}\u{313}\u{301}\u{345}",
+        "ｶ\u{3099}",
+        "\u{1100}\u{1161}\u{11A8}",
+        "가\u{11A8}",
+        "\u{928}\u{93C}",
+        "\u{9C7}\u{9BE}",
+        "\u{DD9}\u{DCF}\u{DCA}",
+        "n\u{303}\u{323}",
+        "é\u{323}",
+        "\u{5D1}\u{5BC}",
+        "\u{627}\u{653}",
+        "=\u{338}",
+        "a\u{20DD}",
+        "\u{1E9B}\u{323}",
+    ],
+    // Marks, to lead a label or follow anything.
+    &[
+        "\u{300}",
+        "\u{301}",
+        "\u{308}",
+        "\u{323}",
+        "\u{345}",
+        "\u{5B4}",
+        "\u{64B}",
+        "\u{903}",
+        "\u{93C}",
+        "\u{9BE}",
+        "\u{20DD}",
+        "\u{302A}",
+        "\u{3099}",
+        "\u{1D167}",
+        "\u{E0100}",
+        "\u{FE0F}",
+    ],
+    // Plain non-ASCII letters, mapped dots, ignored and disallowed code points.
+    &[
+        "é",
+        "ä",
+        "ø",
+        "日",
+        "本",
+        "字",
+        "한",
+        "ß",
+        "ю",
+        "λ",
+        "ש",
+        "ب",
+        "क",
+        "ก",
+        "😀",
+        "\u{3002}",
+        "\u{FF0E}",
+        "\u{FF61}",
+        "\u{AD}",
+        "\u{34F}",
+        "\u{E0001}",
+        "\u{2028}",
+        "\u{FFFD}",
+    ],
+];
+
+/// A domain with one long label of ASCII and `IDN_PIECES`, 50 to 70 code points before any
+/// mapping, around the 63 characters its Punycode form may have.
+fn idn_label(rng: &mut Rng) -> String {
+    let len = 50 + rng.below(21);
+    let most = if rng.below(3) == 0 { 30 } else { 6 };
+    let pieces = 1 + rng.below(most);
+    let mut label: Vec<String> = (0..len.saturating_sub(pieces))
+        .map(|_| char::from(b"abcxyz0189-"[rng.below(11)]).to_string())
+        .collect();
+    for _ in 0..pieces {
+        let kind = rng.pick(IDN_PIECES);
+        let at = rng.below(label.len() + 1);
+        label.insert(at, rng.pick(kind).to_string());
+    }
+    if rng.below(6) == 0 {
+        label.insert(0, rng.pick(IDN_PIECES[3]).to_string());
+    }
+    if rng.below(10) == 0 {
+        label.insert(0, rng.pick(&["xn--", "XN--", "ｘｎ－－"]).to_string());
+    }
+    let label = label.concat();
+    match rng.below(4) {
+        0 => format!("x@{label}"),
+        1 => format!("x@{label}.com"),
+        2 => format!("x@mail.{label}"),
+        _ => format!("x@a.{label}.b"),
+    }
+}
+
 fn corpus(count: usize, seed: u64) -> Vec<String> {
     let mut rng = Rng(seed);
     let base = seeds();
     let mut out = base.clone();
     while out.len() < count {
-        let s = if rng.below(5) == 0 {
-            assemble(&mut rng)
-        } else {
-            let from = rng.below(base.len());
-            mutate(&mut rng, &base[from])
+        let s = match rng.below(10) {
+            0 | 1 => assemble(&mut rng),
+            2 => idn_label(&mut rng),
+            _ => {
+                let from = rng.below(base.len());
+                mutate(&mut rng, &base[from])
+            }
         };
         out.push(s);
     }
@@ -506,42 +623,38 @@ fn email_agrees_with_egulias() {
 
     let mut mismatches = Vec::new();
     let mut valid = 0;
+    // Long domain labels with non-ASCII characters: all, too long, idn_to_ascii() failing.
+    let mut idn = [0usize; 3];
     for (s, expected) in inputs.iter().zip(&php) {
         let got = rust_verdict(s);
         valid += usize::from(expected == "1");
+        let domain = s.rsplit('@').next().unwrap_or_default();
+        if domain
+            .split('.')
+            .any(|l| l.chars().count() >= 50 && !l.is_ascii())
+        {
+            idn[0] += 1;
+            idn[1] += usize::from(expected.ends_with("LabelTooLong"));
+            idn[2] += usize::from(expected.ends_with("ExceptionFound"));
+        }
         if &got != expected {
             mismatches.push((s, expected, got));
         }
     }
-
-    // Disagreements that only concern ICU's label-length verdict on labels with code
-    // points whose UTS #46 mapping the port leaves out (documented in src/email/idn.rs)
-    // are reported separately; anything else fails.
-    let idn_outcome = |v: &str| v.ends_with("LabelTooLong") || v.ends_with("ExceptionFound");
-    let candidates: Vec<&String> = mismatches
-        .iter()
-        .filter(|(_, php, rust)| idn_outcome(php) || idn_outcome(rust))
-        .map(|(s, _, _)| *s)
-        .collect();
-    let in_gap = idn_gap(&candidates, &dir);
-    let (known, unexplained): (Vec<_>, Vec<_>) = mismatches
-        .into_iter()
-        .partition(|(s, _, _)| in_gap.contains(s));
-    let (verdicts, reasons): (Vec<_>, Vec<_>) = unexplained
+    let (verdicts, reasons): (Vec<_>, Vec<_>) = mismatches
         .into_iter()
         .partition(|(_, php, rust)| php.starts_with('1') != rust.starts_with('1'));
 
     let n = inputs.len();
-    let known_verdicts = known
-        .iter()
-        .filter(|(_, php, rust)| php.starts_with('1') != rust.starts_with('1'))
-        .count();
     println!(
         "email differential: {}/{n} agree ({valid} valid per PHP; seed {seed:#x}); \
-         reasons: {}/{n} agree; known UTS #46 gap: {} ({known_verdicts} verdicts)",
-        n - verdicts.len() - known_verdicts,
-        n - verdicts.len() - reasons.len() - known.len(),
-        known.len(),
+         reasons: {}/{n} agree; long non-ASCII labels: {} ({} LabelTooLong, {} idn_to_ascii \
+         failures)",
+        n - verdicts.len(),
+        n - verdicts.len() - reasons.len(),
+        idn[0],
+        idn[1],
+        idn[2],
     );
     let report = |list: &[(&String, &String, String)]| {
         list.iter()
@@ -550,9 +663,6 @@ fn email_agrees_with_egulias() {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    if !known.is_empty() {
-        println!("in the known UTS #46 gap:\n{}", report(&known));
-    }
     assert!(
         verdicts.is_empty(),
         "{} verdict disagreements, first ones:\n{}",
@@ -565,41 +675,6 @@ fn email_agrees_with_egulias() {
         reasons.len(),
         report(&reasons)
     );
-    // The gap needs long labels with unusual code points (about 1 in 2000 of this corpus);
-    // a flood means something else broke.
-    assert!(
-        known.len() * 400 <= n,
-        "{} disagreements blamed on the UTS #46 gap is too many to be that",
-        known.len()
-    );
-}
-
-/// The subset of `inputs` that `tests/reference/idn_gap.php` flags.
-fn idn_gap<'a>(inputs: &[&'a String], dir: &Path) -> Vec<&'a String> {
-    if inputs.is_empty() {
-        return Vec::new();
-    }
-    let file = dir.join(format!("email-idn-gap-{}.jsonl", std::process::id()));
-    let body: String = inputs
-        .iter()
-        .map(|s| serde_json::to_string(s).unwrap() + "\n")
-        .collect();
-    std::fs::write(&file, body).unwrap();
-    let out = Command::new("php")
-        .arg(manifest().join("tests/reference/idn_gap.php"))
-        .arg(&file)
-        .output()
-        .expect("run php");
-    let _ = std::fs::remove_file(&file);
-    assert!(out.status.success(), "idn_gap.php failed");
-    let flags = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(flags.lines().count(), inputs.len());
-    inputs
-        .iter()
-        .zip(flags.lines())
-        .filter(|(_, f)| *f == "1")
-        .map(|(s, _)| *s)
-        .collect()
 }
 
 /// The committed tables are what the generator makes of this PHP build (comments, which
