@@ -6,6 +6,7 @@ export {
   validateCreate,
   validateUpdate,
   validateField,
+  validateMany,
   currencies,
   countries,
   limits,

@@ -7,6 +7,7 @@ import type {
 export type {
   Address,
   BillingAccount,
+  BulkRecord,
   BillingAccountList,
   Country,
   CreateBillingAccountRequest,
@@ -24,6 +25,7 @@ export {
   validateCreate,
   validateUpdate,
   validateField,
+  validateMany,
   currencies,
   countries,
   limits,

@@ -84,6 +84,29 @@ impl Value {
     }
 }
 
+impl Value {
+    /// [`Value::normalized`], reusing this value's storage instead of copying it.
+    pub fn into_normalized(self) -> Value {
+        match self {
+            Value::String(s) => match crate::text::normalize(&s) {
+                Some(t) if t.len() == s.len() => Value::String(s),
+                Some(t) => Value::String(String::from(t)),
+                None => Value::Null,
+            },
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(Value::into_normalized).collect())
+            }
+            Value::Object(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k, v.into_normalized()))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+}
+
 #[cfg(feature = "json")]
 impl From<&serde_json::Value> for Value {
     fn from(v: &serde_json::Value) -> Self {

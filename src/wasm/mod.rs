@@ -3,14 +3,17 @@
 //! Arguments that are the data being validated are `unknown` and never throw; arguments
 //! that configure a call (`options`, `request`, `path`) throw a `TypeError` when wrong.
 
+mod bulk;
 mod read;
+mod to_json;
 mod types;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
-use tsify::{Ts, Tsify};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+pub use bulk::validate_many;
 pub use read::{MAX_DEPTH, MAX_NODES};
 pub use types::{Country, Options};
 
@@ -20,11 +23,12 @@ use crate::model::Currency;
 use crate::rules::RequestKind;
 use crate::value::Value;
 
-/// Plain objects, `null` for null (not `undefined`), as `JSON.parse` would give them.
+/// Plain objects, `null` for null (not `undefined`): written as JSON text, then `JSON.parse`d.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
+    match to_json::to_json(value) {
+        Ok(text) => Ok(read::parse_json(&text)),
+        Err(_) => Err(read::type_error("the result has no JSON form")),
+    }
 }
 
 fn locale_of(tag: &JsValue, what: &str) -> Result<Locale, JsValue> {
@@ -192,63 +196,48 @@ pub fn standard_validate(
 }
 
 /// The currencies the API accepts, spelled as it wants them.
-#[wasm_bindgen]
-pub fn currencies() -> Vec<Ts<Currency>> {
-    Currency::ALL
-        .iter()
-        .filter_map(|c| c.into_ts().ok())
-        .collect()
+#[wasm_bindgen(unchecked_return_type = "Currency[]")]
+pub fn currencies() -> Result<JsValue, JsValue> {
+    to_js(&Currency::ALL)
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(inline_js = r#"
+export function named(locale, codes) {
+  let names = null;
+  // A missing `Intl.DisplayNames` is not an error: codes stand in for names.
+  try { names = new Intl.DisplayNames(locale, { type: "region" }); } catch {}
+  return codes.map((code) => {
+    let name;
+    try { name = names?.of(code); } catch {}
+    return { code, name: typeof name === "string" ? name : code };
+  });
+}
+"#)]
 extern "C" {
-    #[wasm_bindgen(js_namespace = Intl)]
-    type DisplayNames;
-
-    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DisplayNames")]
-    fn new(locales: &str, options: &JsValue) -> Result<DisplayNames, JsValue>;
-
-    #[wasm_bindgen(method, catch)]
-    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+    /// `{ code, name }` for each code, named in `locale` by the runtime's `Intl.DisplayNames`.
+    fn named(locale: &str, codes: JsValue) -> JsValue;
 }
 
 /// Every assigned country code with its name in `locale` (from the runtime's `Intl.DisplayNames`;
 /// the code itself where the runtime has no name for it). Throws a `TypeError` for an unknown locale.
-#[wasm_bindgen]
-pub fn countries(locale: Option<Ts<Locale>>) -> Result<Vec<Ts<Country>>, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Country[]")]
+pub fn countries(locale: Option<Ts<Locale>>) -> Result<JsValue, JsValue> {
     let locale = match locale {
         Some(tag) => locale_of(&tag.js_value(), "locale must be \"en\", \"ar\" or \"id\"")?,
         None => Locale::En,
     };
-    let options = js_sys::Object::new();
-    // A missing `Intl.DisplayNames` is not an error: codes stand in for names.
-    let _ = js_sys::Reflect::set(&options, &"type".into(), &"region".into());
-    let names = DisplayNames::new(locale.as_str(), &options).ok();
-    Ok(crate::country::codes()
-        .filter_map(|code| {
-            let name = names
-                .as_ref()
-                .and_then(|n| n.of(code).ok())
-                .and_then(|n| n.as_string())
-                .unwrap_or_else(|| String::from(code));
-            Country {
-                code: String::from(code),
-                name,
-            }
-            .into_ts()
-            .ok()
-        })
-        .collect())
+    let codes: Vec<&str> = crate::country::codes().collect();
+    Ok(named(locale.as_str(), to_js(&codes)?))
 }
 
 /// Every length limit, by dotted path, in code points: what a form's counters show.
 #[wasm_bindgen(unchecked_return_type = "Record<string, number>")]
 pub fn limits() -> JsValue {
-    let out = js_sys::Object::new();
+    let mut out = crate::api::json::ObjectWriter::new();
     for (path, max) in crate::rules::limits() {
-        let _ = js_sys::Reflect::set(&out, &path.into(), &JsValue::from(max as u32));
+        out.raw(path, &crate::num::usize_text(max));
     }
-    out.into()
+    read::parse_json(&out.finish())
 }
 
 /// The length of `s` as the server counts it: Unicode code points. Throws a `TypeError` for a non-string.
