@@ -128,7 +128,7 @@ impl Reader<'_> {
             return None;
         }
         self.eat(b'{')?;
-        let mut members = Vec::new();
+        let mut members = Vec::with_capacity(4);
         self.skip_space();
         if self.peek()? == b'}' {
             self.at += 1;
@@ -186,7 +186,20 @@ impl Reader<'_> {
 
     fn string(&mut self) -> Option<String> {
         self.eat(b'"')?;
-        let mut out = String::new();
+        let start = self.at;
+        let plain = self
+            .text
+            .as_bytes()
+            .get(start..)?
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        self.at += plain;
+        // Most strings have no escape: one allocation of the right size.
+        let mut out = String::from(self.text.get(start..self.at)?);
+        if self.peek() == Some(b'"') {
+            self.at += 1;
+            return Some(out);
+        }
         loop {
             let start = self.at;
             while let Some(b) = self.peek() {
@@ -376,7 +389,17 @@ pub fn write_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    // Runs that need no escape are copied whole; what does is ASCII, so `at` is a char boundary.
+    let mut rest = s;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| b < 0x20 || b == b'"' || b == b'\\')
+    {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        rest = rest.get(at..).unwrap_or_default();
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -394,6 +417,7 @@ pub fn write_string(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+    out.push_str(rest);
     out.push('"');
 }
 
