@@ -4,6 +4,8 @@
 //! that configure a call (`options`, `request`, `path`) throw a `TypeError` when wrong.
 
 mod bulk;
+#[cfg(not(target_feature = "atomics"))]
+mod heap;
 mod read;
 mod to_json;
 mod types;
