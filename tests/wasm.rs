@@ -8,8 +8,8 @@
 )]
 
 use billing_account_form::wasm::{
-    char_count, countries, currencies, limits, standard_validate, validate_create, validate_field,
-    validate_many, validate_update, Options,
+    char_count, countries, currencies, limits, validate_create, validate_field, validate_many,
+    validate_update, Options,
 };
 use js_sys::{Function, JSON};
 use tsify::Ts;
@@ -210,27 +210,6 @@ fn validate_field_gives_live_feedback() {
         assert!(is_type_error(e), "{request} {path}");
     }
     still_works();
-}
-
-#[wasm_bindgen_test]
-fn standard_schema_results_have_key_paths() {
-    let r = standard_validate(
-        js("'create'"),
-        js("{ name: 'Acme', email: 'a@b.co', address: { country: 'XX' } }"),
-        None,
-    )
-    .unwrap();
-    assert_eq!(
-        json(&r),
-        r#"{"issues":[{"message":"Choose a two-letter ISO 3166-1 country code, such as US.","path":["address","country"]}]}"#
-    );
-    let r = standard_validate(js("'update'"), js("{ phone: null }"), None).unwrap();
-    assert_eq!(json(&r), r#"{"value":{"phone":null}}"#);
-    // The body itself has no path.
-    let r = standard_validate(js("'create'"), js("42"), None).unwrap();
-    assert_eq!(check(&r, "return 'path' in r.issues[0]"), false);
-    let r = standard_validate(js("'create'"), js("{}"), opts("{ locale: 'id' }")).unwrap();
-    assert_eq!(check(&r, "return r.issues[0].message"), "Wajib diisi.");
 }
 
 #[wasm_bindgen_test]

@@ -10,8 +10,7 @@ mod read;
 mod to_json;
 mod types;
 
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -19,7 +18,6 @@ pub use bulk::validate_many;
 pub use read::{MAX_DEPTH, MAX_NODES};
 pub use types::{Country, Options};
 
-use crate::error::Validation;
 use crate::i18n::Locale;
 use crate::model::Currency;
 use crate::rules::RequestKind;
@@ -120,81 +118,6 @@ pub fn validate_field(
         value.as_ref(),
         locale,
     ))
-}
-
-/// A validation as a Standard Schema v1 result: `{ value }` or `{ issues: [{ message, path }] }`.
-struct Standard<'a, T>(&'a Validation<T>);
-
-/// A dotted path as Standard Schema's list of keys; the body itself has none.
-struct PathKeys<'a>(&'a str);
-
-impl Serialize for PathKeys<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for key in self.0.split('.') {
-            seq.serialize_element(key)?;
-        }
-        seq.end()
-    }
-}
-
-struct StandardIssue<'a>(&'a crate::error::FieldError);
-
-impl Serialize for StandardIssue<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let path = self.0.path();
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("message", &self.0.message)?;
-        if !path.is_empty() {
-            map.serialize_entry("path", &PathKeys(path))?;
-        }
-        map.end()
-    }
-}
-
-struct StandardIssues<'a>(&'a [crate::error::FieldError]);
-
-impl Serialize for StandardIssues<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for e in self.0 {
-            seq.serialize_element(&StandardIssue(e))?;
-        }
-        seq.end()
-    }
-}
-
-impl<T: Serialize> Serialize for Standard<'_, T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(1))?;
-        match self.0 {
-            Validation::Valid { value, .. } => map.serialize_entry("value", value)?,
-            Validation::Invalid { errors, .. } => {
-                map.serialize_entry("issues", &StandardIssues(errors))?
-            }
-        }
-        map.end()
-    }
-}
-
-/// What `createSchema["~standard"].validate` and `updateSchema[…]` return. The package entry
-/// builds the two schema objects around this; it is not part of the package's surface.
-#[wasm_bindgen(
-    js_name = standardValidate,
-    unchecked_return_type = "{ value: CreateBillingAccountRequest | UpdateBillingAccountRequest } | { issues: { message: string; path?: string[] }[] }"
-)]
-pub fn standard_validate(
-    #[wasm_bindgen(unchecked_param_type = "RequestKind")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
-    options: Option<Ts<Options>>,
-) -> Result<JsValue, JsValue> {
-    let request = request_kind(&request)?;
-    let locale = options_locale(options)?;
-    let input = body(&value);
-    match request {
-        RequestKind::Create => to_js(&Standard(&crate::validate::validate_create(&input, locale))),
-        RequestKind::Update => to_js(&Standard(&crate::validate::validate_update(&input, locale))),
-    }
 }
 
 /// The currencies the API accepts, spelled as it wants them.
