@@ -53,7 +53,17 @@ fn distance(a: &[u8], b: &[u8], cap: usize) -> usize {
         return cap + 1;
     }
     let width = b.len() + 1;
-    let mut rows = vec![0usize; 3 * width];
+    // Three rows on the stack for the short names compared here (the length check above bounds
+    // them); the heap only for long ones. Allocating per call made this most of a call's time.
+    let mut stack = [0usize; 3 * 24];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = match stack.get_mut(..3 * width) {
+        Some(rows) => rows,
+        None => {
+            heap.resize(3 * width, 0);
+            &mut heap
+        }
+    };
     let cell = |rows: &[usize], r: usize, j: usize| {
         rows.get((r % 3) * width + j)
             .copied()
@@ -71,11 +81,11 @@ fn distance(a: &[u8], b: &[u8], cap: usize) -> usize {
             } else {
                 let bj = b.get(j - 1).copied().unwrap_or_default();
                 let cost = usize::from(ai != bj);
-                let mut v = (cell(&rows, i - 1, j) + 1)
-                    .min(cell(&rows, i, j - 1) + 1)
-                    .min(cell(&rows, i - 1, j - 1) + cost);
+                let mut v = (cell(rows, i - 1, j) + 1)
+                    .min(cell(rows, i, j - 1) + 1)
+                    .min(cell(rows, i - 1, j - 1) + cost);
                 if i > 1 && j > 1 && a.get(i - 2) == Some(&bj) && b.get(j - 2) == Some(&ai) {
-                    v = v.min(cell(&rows, i - 2, j - 2) + 1);
+                    v = v.min(cell(rows, i - 2, j - 2) + 1);
                 }
                 v
             };
@@ -88,7 +98,30 @@ fn distance(a: &[u8], b: &[u8], cap: usize) -> usize {
             return cap + 1;
         }
     }
-    cell(&rows, a.len(), b.len())
+    cell(rows, a.len(), b.len())
+}
+
+/// How often each byte occurs in `s`, by its low five bits (letters fall in distinct buckets).
+fn byte_counts(s: &[u8]) -> [i16; 32] {
+    let mut counts = [0i16; 32];
+    for &b in s {
+        if let Some(c) = counts.get_mut(usize::from(b & 31)) {
+            *c = c.saturating_add(1);
+        }
+    }
+    counts
+}
+
+/// A cheap test before [`distance`]: each edit changes the byte counts by at most two, so counts
+/// that differ by more than `2 * cap` rule a match out. Most domains are ruled out here.
+fn might_be_within(counts: &[i16; 32], other: &[u8], cap: usize) -> bool {
+    let theirs = byte_counts(other);
+    let apart: usize = counts
+        .iter()
+        .zip(theirs.iter())
+        .map(|(a, b)| usize::from(a.abs_diff(*b)))
+        .sum();
+    apart <= 2 * cap
 }
 
 /// The domain `domain` was probably meant to be, if it looks like a slip.
@@ -99,8 +132,10 @@ fn likely_domain(domain: &str) -> Option<String> {
     }
     let cap = if lower.len() >= 10 { 2 } else { 1 };
     if lower.len() >= 5 {
+        let counts = byte_counts(lower.as_bytes());
         let near = COMMON_DOMAINS
             .iter()
+            .filter(|d| might_be_within(&counts, d.as_bytes(), cap))
             .map(|d| (distance(lower.as_bytes(), d.as_bytes(), cap), *d))
             .filter(|(dist, _)| *dist <= cap)
             .min_by_key(|(dist, _)| *dist);

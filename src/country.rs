@@ -36,7 +36,21 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
 
 /// Whether `s` is an assigned code, spelled in upper case.
 pub fn is_country(s: &str) -> bool {
-    s.len() == 2 && codes().any(|c| c == s)
+    if s.len() != 2 {
+        return false;
+    }
+    // Binary search: the codes are sorted, and a body may carry one per import record.
+    let (mut low, mut high) = (0, CODES.len() / 2);
+    while low < high {
+        let mid = (low + high) / 2;
+        match CODES.get(2 * mid..2 * mid + 2) {
+            Some(c) if c < s => low = mid + 1,
+            Some(c) if c > s => high = mid,
+            Some(_) => return true,
+            None => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

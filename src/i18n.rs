@@ -49,6 +49,8 @@ enum Variant {
     Suggestion,
     /// A `type` error where an object was expected.
     Object,
+    /// A `type` error where a JSON array of bodies was expected (`validateMany`'s text).
+    Array,
     /// Arabic counts: the noun after a number depends on it (CLDR plural categories).
     ArFew,
     ArMany,
@@ -71,9 +73,11 @@ fn arabic_category(n: usize) -> Variant {
 
 fn variant(locale: Locale, issue: &Issue) -> Variant {
     match issue.code {
-        Code::Type if matches!(issue.param("expected"), Some(ParamValue::Text(t)) if t == "object") => {
-            Variant::Object
-        }
+        Code::Type => match issue.param("expected") {
+            Some(ParamValue::Text(t)) if t == "object" => Variant::Object,
+            Some(ParamValue::Text(t)) if t == "array" => Variant::Array,
+            _ => Variant::Plain,
+        },
         Code::Currency | Code::Country | Code::UnknownField
             if issue.param("suggestion").is_some() =>
         {
@@ -105,6 +109,7 @@ fn template(locale: Locale, code: Code, v: Variant, without_length: bool) -> &'s
         Locale::En => match (code, v) {
             (C::Required, _) => "This field is required.",
             (C::Type, V::Object) => "Must be an object.",
+            (C::Type, V::Array) => "Must be JSON text holding an array of billing accounts.",
             (C::Type, _) => "Must be text.",
             (C::TooLong, _) if without_length => "At most {max} characters.",
             (C::TooLong, _) => "At most {max} characters ({length} now).",
@@ -130,6 +135,7 @@ fn template(locale: Locale, code: Code, v: Variant, without_length: bool) -> &'s
         Locale::Ar => match (code, v) {
             (C::Required, _) => "هذا الحقل مطلوب.",
             (C::Type, V::Object) => "يجب أن تكون القيمة كائنًا.",
+            (C::Type, V::Array) => "يجب أن يكون النص بصيغة JSON ويحتوي على مصفوفة من حسابات الفوترة.",
             (C::Type, _) => "يجب أن تكون القيمة نصًا.",
             (C::TooLong, V::ArFew) if without_length => "{max} أحرف كحد أقصى.",
             (C::TooLong, V::ArMany) if without_length => "{max} حرفًا كحد أقصى.",
@@ -159,6 +165,7 @@ fn template(locale: Locale, code: Code, v: Variant, without_length: bool) -> &'s
         Locale::Id => match (code, v) {
             (C::Required, _) => "Wajib diisi.",
             (C::Type, V::Object) => "Harus berupa objek.",
+            (C::Type, V::Array) => "Harus berupa teks JSON berisi larik akun penagihan.",
             (C::Type, _) => "Harus berupa teks.",
             (C::TooLong, _) if without_length => "Maksimal {max} karakter.",
             (C::TooLong, _) => "Maksimal {max} karakter (sekarang {length}).",

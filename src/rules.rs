@@ -144,7 +144,9 @@ impl Field {
 
     /// The parent object's path and this field's key in it (`("address", "city")`), or `None` at the top.
     pub fn parent(&self) -> Option<(&'static str, &'static str)> {
-        self.path.split_once('.')
+        // A byte scan, not `split_once`: validation asks this dozens of times per body.
+        let dot = self.path.bytes().position(|b| b == b'.')?;
+        Some((self.path.get(..dot)?, self.path.get(dot + 1..)?))
     }
 }
 

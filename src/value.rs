@@ -1,7 +1,6 @@
 //! The untyped input a body arrives as, before validation walks it (as the server walks its array).
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 use std::string::String;
 use std::vec::Vec;
 
@@ -34,15 +33,12 @@ impl Value {
     /// The keys of an object or array (indices as text), each once, in order.
     pub fn keys(&self) -> Vec<Cow<'_, str>> {
         match self {
-            Value::Object(members) => {
-                // A set, not a scan of the keys so far: a hostile body may have a million keys.
-                let mut seen = BTreeSet::new();
-                members
-                    .iter()
-                    .filter(|(k, _)| seen.insert(k.as_str()))
-                    .map(|(k, _)| Cow::Borrowed(k.as_str()))
-                    .collect()
-            }
+            Value::Object(members) => members
+                .iter()
+                .zip(first_occurrences(members))
+                .filter(|(_, first)| *first)
+                .map(|((k, _), _)| Cow::Borrowed(k.as_str()))
+                .collect(),
             Value::Array(items) => (0..items.len())
                 .map(|i| Cow::Owned(crate::num::usize_text(i)))
                 .collect(),
@@ -84,6 +80,79 @@ impl Value {
     }
 }
 
+/// For each member, whether its key appears here for the first time.
+///
+/// A body has a handful of keys, compared pairwise; past that, a hash table of member indices
+/// (FNV-1a, open addressing), not a scan of the keys so far: a hostile body may have a million
+/// keys. Smaller in wasm than a `BTreeSet` or `HashSet`.
+fn first_occurrences(members: &[(String, Value)]) -> Vec<bool> {
+    const SMALL: usize = 16;
+    if members.len() <= SMALL {
+        return members
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| {
+                !members
+                    .get(..i)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|(e, _)| e == k)
+            })
+            .collect();
+    }
+    let hash = |k: &str| {
+        k.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
+    let mask = (members.len() * 2).next_power_of_two() - 1;
+    // Slot values are member index + 1; 0 is empty. At most half full, so a probe ends.
+    let mut slots = vec![0usize; mask + 1];
+    members
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| {
+            let mut at = (hash(k) as usize) & mask;
+            loop {
+                match slots.get(at).copied() {
+                    Some(0) => {
+                        if let Some(slot) = slots.get_mut(at) {
+                            *slot = i + 1;
+                        }
+                        return true;
+                    }
+                    Some(j) if members.get(j - 1).is_some_and(|(e, _)| e == k) => return false,
+                    Some(_) => at = (at + 1) & mask,
+                    None => return true,
+                }
+            }
+        })
+        .collect()
+}
+
+impl Value {
+    /// [`Value::normalized`], reusing this value's storage instead of copying it.
+    pub fn into_normalized(self) -> Value {
+        match self {
+            Value::String(s) => match crate::text::normalize(&s) {
+                Some(t) if t.len() == s.len() => Value::String(s),
+                Some(t) => Value::String(String::from(t)),
+                None => Value::Null,
+            },
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(Value::into_normalized).collect())
+            }
+            Value::Object(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k, v.into_normalized()))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+}
+
 #[cfg(feature = "json")]
 impl From<&serde_json::Value> for Value {
     fn from(v: &serde_json::Value) -> Self {
@@ -96,6 +165,28 @@ impl From<&serde_json::Value> for Value {
             serde_json::Value::Object(o) => {
                 Value::Object(o.iter().map(|(k, v)| (k.clone(), Value::from(v))).collect())
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_listed_once_where_they_first_appear() {
+        for n in [3usize, 16, 17, 1000] {
+            let mut members: Vec<(String, Value)> = (0..n)
+                .map(|i| (crate::num::usize_text(i % (n / 2 + 1)), Value::Null))
+                .collect();
+            members.push(("0".into(), Value::Bool(true)));
+            let body = Value::Object(members);
+            let keys: Vec<String> = body.keys().into_iter().map(String::from).collect();
+            let expected: Vec<String> = (0..(n / 2 + 1).min(n))
+                .map(crate::num::usize_text)
+                .collect();
+            assert_eq!(keys, expected, "{n}");
+            assert_eq!(body.get("0"), Some(&Value::Bool(true)));
         }
     }
 }

@@ -8,7 +8,7 @@
 )]
 
 use billing_account_form::wasm::{
-    char_count, countries, currencies, limits, standard_validate, validate_create, validate_field,
+    char_count, countries, currencies, limits, validate_create, validate_field, validate_many,
     validate_update, Options,
 };
 use js_sys::{Function, JSON};
@@ -213,48 +213,24 @@ fn validate_field_gives_live_feedback() {
 }
 
 #[wasm_bindgen_test]
-fn standard_schema_results_have_key_paths() {
-    let r = standard_validate(
-        js("'create'"),
-        js("{ name: 'Acme', email: 'a@b.co', address: { country: 'XX' } }"),
-        None,
-    )
-    .unwrap();
-    assert_eq!(
-        json(&r),
-        r#"{"issues":[{"message":"Choose a two-letter ISO 3166-1 country code, such as US.","path":["address","country"]}]}"#
-    );
-    let r = standard_validate(js("'update'"), js("{ phone: null }"), None).unwrap();
-    assert_eq!(json(&r), r#"{"value":{"phone":null}}"#);
-    // The body itself has no path.
-    let r = standard_validate(js("'create'"), js("42"), None).unwrap();
-    assert_eq!(check(&r, "return 'path' in r.issues[0]"), false);
-    let r = standard_validate(js("'create'"), js("{}"), opts("{ locale: 'id' }")).unwrap();
-    assert_eq!(check(&r, "return r.issues[0].message"), "Wajib diisi.");
-}
-
-#[wasm_bindgen_test]
 fn reference_data() {
-    let list: Vec<String> = currencies()
-        .into_iter()
-        .map(|c| JsValue::from(c).as_string().unwrap())
-        .collect();
-    assert_eq!(list, ["usd", "zar", "eur", "gbp", "aud"]);
+    assert_eq!(
+        json(&currencies().unwrap()),
+        r#"["usd","zar","eur","gbp","aud"]"#
+    );
     assert_eq!(
         json(&limits()),
         r#"{"name":100,"email":150,"phone":50,"description":200,"address.line1":255,"address.line2":255,"address.city":255,"address.state":255,"address.postal_code":255}"#
     );
     let en = countries(None).unwrap();
-    assert_eq!(en.len(), 249);
-    let names: Vec<JsValue> = en.into_iter().map(JsValue::from).collect();
-    let us = names
-        .iter()
-        .find(|c| check(c, "return r.code").as_string().as_deref() == Some("US"))
-        .unwrap();
-    assert_eq!(json(us), r#"{"code":"US","name":"United States"}"#);
+    assert_eq!(check(&en, "return r.length"), 249);
+    let us = check(&en, "return r.find(c => c.code === 'US')");
+    assert_eq!(json(&us), r#"{"code":"US","name":"United States"}"#);
     let ar = countries(Some(Ts::new_unchecked(js("'ar'")))).unwrap();
-    let first = JsValue::from(ar.into_iter().next().unwrap());
-    assert_eq!(json(&first), r#"{"code":"AD","name":"أندورا"}"#);
+    assert_eq!(
+        json(&check(&ar, "return r[0]")),
+        r#"{"code":"AD","name":"أندورا"}"#
+    );
     assert!(is_type_error(
         countries(Some(Ts::new_unchecked(js("'de'")))).unwrap_err()
     ));
@@ -266,6 +242,83 @@ fn reference_data() {
     for bad in ["5", "null", "undefined", "Symbol()", "['a']"] {
         assert!(is_type_error(char_count(js(bad)).unwrap_err()), "{bad}");
     }
+}
+
+// ---- validateMany: an import of many bodies in one call ----
+
+fn many(text: &str) -> JsValue {
+    validate_many(JsValue::from_str(text), None).expect("validateMany threw")
+}
+
+/// `"index:ok:path:code …"` for each record.
+fn records(result: &JsValue) -> String {
+    check(
+        result,
+        "return r.map(x => x.index + ':' + x.ok + (x.errors.length ? ':' + x.errors.map(e => e.path + '=' + e.code).join(',') : '')).join(' ')",
+    )
+    .as_string()
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn validate_many_gives_every_record_its_result() {
+    let r = many(
+        r#"[{"name":" Acme ","email":"billing@acme.com"},
+            {"name":"Acme","email":"not an email","currency":"EUR"},
+            42, null, {"name":"A","email":"a@b.co","address":{"postalCode":"1"}},
+            {"name":"B","email":"b@b.co","name":"  "}]"#,
+    );
+    assert_eq!(
+        records(&r),
+        "0:true 1:false:email=email,currency=currency 2:false:=type 3:false:name=required,email=required 4:false:address.postalCode=unknown_field 5:false:name=required"
+    );
+    assert_eq!(
+        json(&check(&r, "return r[0]")),
+        r#"{"index":0,"ok":true,"errors":[]}"#
+    );
+    assert_eq!(records(&many("[]")), "");
+    assert_eq!(
+        records(&many(r#" [ {"name":"A\uD800","email":"a@b.co"} ] "#)),
+        "0:true"
+    );
+    let ar = validate_many(JsValue::from_str("[{}]"), opts("{ locale: 'ar' }")).unwrap();
+    assert_eq!(
+        check(&ar, "return r[0].errors[0].message"),
+        "هذا الحقل مطلوب."
+    );
+}
+
+#[wasm_bindgen_test]
+fn validate_many_answers_text_that_is_not_an_array_of_json() {
+    for text in [
+        "",
+        "{}",
+        "\"x\"",
+        "[{}",
+        "[{},]",
+        "[?]",
+        "[1] [2]",
+        "<html>",
+        r#"[{"a":1}]x"#,
+    ] {
+        let r = many(text);
+        assert_eq!(records(&r), "-1:false:=type", "{text}");
+        assert_eq!(
+            check(&r, "return r[0].errors[0].message"),
+            "Must be JSON text holding an array of billing accounts.",
+            "{text}"
+        );
+    }
+    for bad in ["5", "null", "undefined", "['[]']"] {
+        assert!(
+            is_type_error(validate_many(js(bad), None).unwrap_err()),
+            "{bad}"
+        );
+    }
+    assert!(is_type_error(
+        validate_many(JsValue::from_str("[]"), opts("{ locale: 'de' }")).unwrap_err()
+    ));
+    still_works();
 }
 
 // ---- hostile input: always a structured result, never a throw, trap or hang ----

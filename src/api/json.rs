@@ -2,8 +2,11 @@
 //!
 //! The reader is strict (RFC 8259: no BOM, no trailing commas, no comments, no lone surrogates,
 //! no raw control characters in strings) and bounded in depth, so no body can make it recurse
-//! without limit. It is only used to read the API's answers, where numbers are counts and flags:
-//! integers up to 2^53 are exact, other numbers are close approximations.
+//! without limit. It reads the API's answers, where numbers are counts and flags: integers up
+//! to 2^53 are exact, other numbers are close approximations. With [`Mode::Js`] it also reads
+//! what the wasm shell hands over from JavaScript (bodies, and `validateMany`'s text): there a
+//! lone surrogate escape is U+FFFD, as JavaScript strings become UTF-8, and `?` stands for a
+//! value JSON cannot carry.
 //!
 //! Measured with the validation core in a `wasm32-unknown-unknown` cdylib (opt-level z, LTO,
 //! `wasm-opt -Oz`): building a create body and parsing an account with these cost 58.9 KB
@@ -14,19 +17,64 @@ use crate::value::Value;
 /// How deeply arrays and objects may nest in an answer before it is refused.
 const MAX_DEPTH: usize = 64;
 
+/// How strictly text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// RFC 8259 exactly: what the API must send.
+    Strict,
+    /// Text from JavaScript: a lone surrogate escape (`"\ud800"`, which `JSON.stringify` writes
+    /// for a lone surrogate) reads as U+FFFD, as wasm-bindgen reads such a string; and, when
+    /// `unsupported` is set, a bare `?` reads as [`Value::Unsupported`] (a function, a symbol…).
+    Js { unsupported: bool },
+}
+
 /// The JSON text `bytes` as a value, or `None` if it is not exactly one JSON value in UTF-8.
 pub fn parse(bytes: &[u8]) -> Option<Value> {
-    let text = core::str::from_utf8(bytes).ok()?;
-    let mut reader = Reader { text, at: 0 };
+    parse_text(core::str::from_utf8(bytes).ok()?, Mode::Strict)
+}
+
+/// The JSON text `text` as a value in `mode`, or `None` if it is not exactly one value.
+pub fn parse_text(text: &str, mode: Mode) -> Option<Value> {
+    let mut reader = Reader { text, at: 0, mode };
     reader.skip_space();
     let value = reader.value(0)?;
     reader.skip_space();
     (reader.at == text.len()).then_some(value)
 }
 
+/// Reads `text`, which must be one JSON array, handing each item to `each` as it is read, so a
+/// large array is never held whole. The count of items, or `None` where the text is not
+/// one array (items already handed over stay handed over).
+pub fn for_each_item(text: &str, mode: Mode, mut each: impl FnMut(usize, Value)) -> Option<usize> {
+    let mut reader = Reader { text, at: 0, mode };
+    reader.skip_space();
+    reader.eat(b'[')?;
+    reader.skip_space();
+    let mut count = 0;
+    if reader.peek()? == b']' {
+        reader.at += 1;
+    } else {
+        loop {
+            reader.skip_space();
+            let item = reader.value(1)?;
+            each(count, item);
+            count += 1;
+            reader.skip_space();
+            match reader.bump()? {
+                b',' => continue,
+                b']' => break,
+                _ => return None,
+            }
+        }
+    }
+    reader.skip_space();
+    (reader.at == text.len()).then_some(count)
+}
+
 struct Reader<'a> {
     text: &'a str,
     at: usize,
+    mode: Mode,
 }
 
 impl Reader<'_> {
@@ -67,6 +115,10 @@ impl Reader<'_> {
             b'f' => self.literal("false", Value::Bool(false)),
             b'n' => self.literal("null", Value::Null),
             b'-' | b'0'..=b'9' => self.number(),
+            b'?' if self.mode == (Mode::Js { unsupported: true }) => {
+                self.at += 1;
+                Some(Value::Unsupported)
+            }
             _ => None,
         }
     }
@@ -76,7 +128,7 @@ impl Reader<'_> {
             return None;
         }
         self.eat(b'{')?;
-        let mut members = Vec::new();
+        let mut members = Vec::with_capacity(4);
         self.skip_space();
         if self.peek()? == b'}' {
             self.at += 1;
@@ -134,7 +186,20 @@ impl Reader<'_> {
 
     fn string(&mut self) -> Option<String> {
         self.eat(b'"')?;
-        let mut out = String::new();
+        let start = self.at;
+        let plain = self
+            .text
+            .as_bytes()
+            .get(start..)?
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        self.at += plain;
+        // Most strings have no escape: one allocation of the right size.
+        let mut out = String::from(self.text.get(start..self.at)?);
+        if self.peek() == Some(b'"') {
+            self.at += 1;
+            return Some(out);
+        }
         loop {
             let start = self.at;
             while let Some(b) = self.peek() {
@@ -165,17 +230,27 @@ impl Reader<'_> {
             b't' => '\t',
             b'u' => {
                 let first = self.hex4()?;
+                let lone = || match self.mode {
+                    Mode::Strict => None,
+                    Mode::Js { .. } => Some(0xFFFD),
+                };
                 let code = match first {
                     0xD800..=0xDBFF => {
-                        self.eat(b'\\')?;
-                        self.eat(b'u')?;
-                        let second = self.hex4()?;
-                        if !(0xDC00..=0xDFFF).contains(&second) {
-                            return None;
+                        let rest = self.text.get(self.at..).unwrap_or_default();
+                        let second = rest
+                            .strip_prefix("\\u")
+                            .and_then(|r| r.get(..4))
+                            .and_then(|h| u32::from_str_radix(h, 16).ok())
+                            .filter(|s| (0xDC00..=0xDFFF).contains(s));
+                        match second {
+                            Some(second) => {
+                                self.at += 6;
+                                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                            }
+                            None => lone()?,
                         }
-                        0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                     }
-                    0xDC00..=0xDFFF => return None,
+                    0xDC00..=0xDFFF => lone()?,
                     _ => first,
                 };
                 char::from_u32(code)?
@@ -314,7 +389,17 @@ pub fn write_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    // Runs that need no escape are copied whole; what does is ASCII, so `at` is a char boundary.
+    let mut rest = s;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| b < 0x20 || b == b'"' || b == b'\\')
+    {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        rest = rest.get(at..).unwrap_or_default();
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -332,6 +417,7 @@ pub fn write_string(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+    out.push_str(rest);
     out.push('"');
 }
 
@@ -410,6 +496,47 @@ mod tests {
         }
         assert_eq!(parse(b"\"\xff\""), None);
         assert_eq!(parse(b"{\"a\":\"\xc3\"}"), None);
+    }
+
+    #[test]
+    fn javascript_text_has_lone_surrogates_and_unsupported_values() {
+        let js = |s: &str| parse_text(s, Mode::Js { unsupported: true });
+        assert_eq!(
+            js(r#"["a\ud800b", "\udc00", "\ud800\u0041", "\ud83d\ude00", ?]"#),
+            Some(Value::Array(vec![
+                Value::String("a\u{FFFD}b".into()),
+                Value::String("\u{FFFD}".into()),
+                Value::String("\u{FFFD}A".into()),
+                Value::String("😀".into()),
+                Value::Unsupported,
+            ]))
+        );
+        assert_eq!(js(r#"{"a":?,"b":[?]}"#).map(|v| v.keys().len()), Some(2));
+        // `?` only where it was asked for, and never inside other tokens.
+        assert_eq!(parse_text("?", Mode::Js { unsupported: false }), None);
+        assert_eq!(parse_text("?", Mode::Strict), None);
+        for bad in ["??", "[?1]", "\"\\?\"", "{?:1}"] {
+            assert_eq!(js(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn arrays_are_read_item_by_item() {
+        let mut seen = Vec::new();
+        let n = for_each_item(" [1, {\"a\": [true]}, \"x\"] ", Mode::Strict, |i, v| {
+            seen.push((i, v))
+        });
+        assert_eq!(n, Some(3));
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[2], (2, Value::String("x".into())));
+        assert_eq!(for_each_item("[]", Mode::Strict, |_, _| {}), Some(0));
+        for bad in ["", "{}", "[1,]", "[1", "[1] 2", "1", "[[[["] {
+            assert_eq!(for_each_item(bad, Mode::Strict, |_, _| {}), None, "{bad}");
+        }
+        let deep = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert_eq!(for_each_item(&deep, Mode::Strict, |_, _| {}), Some(1));
+        let deeper = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert_eq!(for_each_item(&deeper, Mode::Strict, |_, _| {}), None);
     }
 
     #[test]

@@ -5,15 +5,19 @@
 //! The API client's functions (`client.rs`) never throw: every outcome, a wrong argument
 //! included, settles their promise.
 
+mod bulk;
 mod client;
+#[cfg(not(target_feature = "atomics"))]
+mod heap;
 mod read;
+mod to_json;
 mod types;
 
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
-use tsify::{Ts, Tsify};
+use serde::Serialize;
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+pub use bulk::validate_many;
 pub use client::{
     create_billing_account, get_billing_account, is_api_error, list_billing_accounts,
     update_billing_account,
@@ -21,17 +25,17 @@ pub use client::{
 pub use read::{MAX_DEPTH, MAX_NODES};
 pub use types::{ClientConfig, Country, Options};
 
-use crate::error::Validation;
 use crate::i18n::Locale;
 use crate::model::Currency;
 use crate::rules::RequestKind;
 use crate::value::Value;
 
-/// Plain objects, `null` for null (not `undefined`), as `JSON.parse` would give them.
+/// Plain objects, `null` for null (not `undefined`): written as JSON text, then `JSON.parse`d.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
+    match to_json::to_json(value) {
+        Ok(text) => Ok(read::parse_json(&text)),
+        Err(_) => Err(read::type_error("the result has no JSON form")),
+    }
 }
 
 fn locale_of(tag: &JsValue, what: &str) -> Result<Locale, JsValue> {
@@ -123,139 +127,49 @@ pub fn validate_field(
     ))
 }
 
-/// A validation as a Standard Schema v1 result: `{ value }` or `{ issues: [{ message, path }] }`.
-struct Standard<'a, T>(&'a Validation<T>);
-
-/// A dotted path as Standard Schema's list of keys; the body itself has none.
-struct PathKeys<'a>(&'a str);
-
-impl Serialize for PathKeys<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for key in self.0.split('.') {
-            seq.serialize_element(key)?;
-        }
-        seq.end()
-    }
-}
-
-struct StandardIssue<'a>(&'a crate::error::FieldError);
-
-impl Serialize for StandardIssue<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let path = self.0.path();
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("message", &self.0.message)?;
-        if !path.is_empty() {
-            map.serialize_entry("path", &PathKeys(path))?;
-        }
-        map.end()
-    }
-}
-
-struct StandardIssues<'a>(&'a [crate::error::FieldError]);
-
-impl Serialize for StandardIssues<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for e in self.0 {
-            seq.serialize_element(&StandardIssue(e))?;
-        }
-        seq.end()
-    }
-}
-
-impl<T: Serialize> Serialize for Standard<'_, T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(1))?;
-        match self.0 {
-            Validation::Valid { value, .. } => map.serialize_entry("value", value)?,
-            Validation::Invalid { errors, .. } => {
-                map.serialize_entry("issues", &StandardIssues(errors))?
-            }
-        }
-        map.end()
-    }
-}
-
-/// What `createSchema["~standard"].validate` and `updateSchema[…]` return. The package entry
-/// builds the two schema objects around this; it is not part of the package's surface.
-#[wasm_bindgen(
-    js_name = standardValidate,
-    unchecked_return_type = "{ value: CreateBillingAccountRequest | UpdateBillingAccountRequest } | { issues: { message: string; path?: string[] }[] }"
-)]
-pub fn standard_validate(
-    #[wasm_bindgen(unchecked_param_type = "RequestKind")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
-    options: Option<Ts<Options>>,
-) -> Result<JsValue, JsValue> {
-    let request = request_kind(&request)?;
-    let locale = options_locale(options)?;
-    let input = body(&value);
-    match request {
-        RequestKind::Create => to_js(&Standard(&crate::validate::validate_create(&input, locale))),
-        RequestKind::Update => to_js(&Standard(&crate::validate::validate_update(&input, locale))),
-    }
-}
-
 /// The currencies the API accepts, spelled as it wants them.
-#[wasm_bindgen]
-pub fn currencies() -> Vec<Ts<Currency>> {
-    Currency::ALL
-        .iter()
-        .filter_map(|c| c.into_ts().ok())
-        .collect()
+#[wasm_bindgen(unchecked_return_type = "Currency[]")]
+pub fn currencies() -> Result<JsValue, JsValue> {
+    to_js(&Currency::ALL)
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(inline_js = r#"
+export function named(locale, codes) {
+  let names = null;
+  // A missing `Intl.DisplayNames` is not an error: codes stand in for names.
+  try { names = new Intl.DisplayNames(locale, { type: "region" }); } catch {}
+  return codes.map((code) => {
+    let name;
+    try { name = names?.of(code); } catch {}
+    return { code, name: typeof name === "string" ? name : code };
+  });
+}
+"#)]
 extern "C" {
-    #[wasm_bindgen(js_namespace = Intl)]
-    type DisplayNames;
-
-    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DisplayNames")]
-    fn new(locales: &str, options: &JsValue) -> Result<DisplayNames, JsValue>;
-
-    #[wasm_bindgen(method, catch)]
-    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+    /// `{ code, name }` for each code, named in `locale` by the runtime's `Intl.DisplayNames`.
+    fn named(locale: &str, codes: JsValue) -> JsValue;
 }
 
 /// Every assigned country code with its name in `locale` (from the runtime's `Intl.DisplayNames`;
 /// the code itself where the runtime has no name for it). Throws a `TypeError` for an unknown locale.
-#[wasm_bindgen]
-pub fn countries(locale: Option<Ts<Locale>>) -> Result<Vec<Ts<Country>>, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Country[]")]
+pub fn countries(locale: Option<Ts<Locale>>) -> Result<JsValue, JsValue> {
     let locale = match locale {
         Some(tag) => locale_of(&tag.js_value(), "locale must be \"en\", \"ar\" or \"id\"")?,
         None => Locale::En,
     };
-    let options = js_sys::Object::new();
-    // A missing `Intl.DisplayNames` is not an error: codes stand in for names.
-    let _ = js_sys::Reflect::set(&options, &"type".into(), &"region".into());
-    let names = DisplayNames::new(locale.as_str(), &options).ok();
-    Ok(crate::country::codes()
-        .filter_map(|code| {
-            let name = names
-                .as_ref()
-                .and_then(|n| n.of(code).ok())
-                .and_then(|n| n.as_string())
-                .unwrap_or_else(|| String::from(code));
-            Country {
-                code: String::from(code),
-                name,
-            }
-            .into_ts()
-            .ok()
-        })
-        .collect())
+    let codes: Vec<&str> = crate::country::codes().collect();
+    Ok(named(locale.as_str(), to_js(&codes)?))
 }
 
 /// Every length limit, by dotted path, in code points: what a form's counters show.
 #[wasm_bindgen(unchecked_return_type = "Record<string, number>")]
 pub fn limits() -> JsValue {
-    let out = js_sys::Object::new();
+    let mut out = crate::api::json::ObjectWriter::new();
     for (path, max) in crate::rules::limits() {
-        let _ = js_sys::Reflect::set(&out, &path.into(), &JsValue::from(max as u32));
+        out.raw(path, &crate::num::usize_text(max));
     }
-    out.into()
+    read::parse_json(&out.finish())
 }
 
 /// The length of `s` as the server counts it: Unicode code points after its trim. Throws a

@@ -9,6 +9,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::api::json::{self, Mode};
 use crate::value::Value;
 
 /// Containers nested deeper than this are read as `Unsupported`. A valid body is at most
@@ -19,123 +20,97 @@ pub const MAX_DEPTH: usize = 64;
 /// A valid body has fewer than twenty, so a cut input is invalid either way.
 pub const MAX_NODES: usize = 100_000;
 
-// The reads that can run user code (getters, proxy traps) catch in JavaScript and answer a
-// symbol, which the reader takes as `Unsupported`. They are not `#[wasm_bindgen(catch)]`
-// imports: with wasm-bindgen 0.2.130 every exception caught that way kept its slot in the
-// externref table (and so the thrown object) alive, a leak a hostile caller could drive.
+// Everything that can run user code (getters, proxy traps) runs in JavaScript, inside `try`:
+// a throw becomes a symbol or `?`, never an exception through wasm. (Not
+// `#[wasm_bindgen(catch)]` imports: with wasm-bindgen 0.2.130 every exception caught that way
+// kept its slot in the externref table, and so the thrown object, alive: a leak a hostile
+// caller could drive.)
+//
+// `encode` walks the value in JavaScript and hands wasm one JSON text, `?` standing for what
+// JSON cannot carry: one crossing of the boundary per body instead of several per member, which
+// made reading the body most of the cost of a call. Its walk is the contract above, budget and
+// depth included.
 #[wasm_bindgen(inline_js = r#"
 const THREW = Symbol("threw");
 export function member(o, k) { try { return o[k]; } catch { return THREW; } }
-export function ownKeys(o) { try { return Object.keys(o); } catch { return THREW; } }
-export function arrayKind(o) { try { return Array.isArray(o) ? 1 : 0; } catch { return 2; } }
+
+let budget = 0, maxDepth = 0;
+function value(v, depth) {
+  switch (typeof v) {
+    case "string": return JSON.stringify(v);
+    case "boolean": return v ? "true" : "false";
+    case "number": return Number.isFinite(v) ? String(v) : "?";
+    case "object": {
+      if (v === null) return "null";
+      if (depth >= maxDepth) return "?";
+      let array;
+      try { array = Array.isArray(v); } catch { return "?"; }
+      return array ? items(v, depth) : members(v, depth);
+    }
+    default: return "?";
+  }
+}
+function items(v, depth) {
+  let n;
+  try { n = v.length; } catch { return "?"; }
+  if (typeof n !== "number") return "?";
+  // A sparse array may claim billions of slots: read no more than the budget allows.
+  n = n > 0 && n !== Infinity ? Math.min(Math.floor(n), budget) : 0;
+  let out = "[";
+  for (let i = 0; i < n && budget > 0; i++) {
+    budget--;
+    let item;
+    try { item = v[i]; } catch { item = THREW; }
+    out += (i ? "," : "") + (item === undefined ? "null" : value(item, depth + 1));
+  }
+  return out + "]";
+}
+function members(v, depth) {
+  let keys;
+  try { keys = Object.keys(v); } catch { return "?"; }
+  let out = "{", first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    let m = "?";
+    // Keys are kept even past the budget, so a known field is never reported missing.
+    if (budget > 0) {
+      budget--;
+      let item;
+      try { item = v[k]; } catch { item = THREW; }
+      if (item === undefined) continue;
+      m = value(item, depth + 1);
+    }
+    out += (first ? "" : ",") + JSON.stringify(k) + ":" + m;
+    first = false;
+  }
+  return out + "}";
+}
+export function encode(v, depth, nodes) {
+  if (v === undefined) return "";
+  maxDepth = depth;
+  budget = nodes;
+  try { return value(v, 0); } catch { return "?"; }
+}
+export function parse(text) { return JSON.parse(text); }
 "#)]
 extern "C" {
     /// `o[k]`, or a symbol when reading it threw.
     pub fn member(o: &JsValue, k: &JsValue) -> JsValue;
-    /// `Object.keys(o)`, or a symbol when that threw (a proxy's `ownKeys` trap).
-    #[wasm_bindgen(js_name = ownKeys)]
-    fn own_keys(o: &JsValue) -> JsValue;
-    /// 1 for an array, 0 for another object, 2 when asking threw (a revoked proxy).
-    #[wasm_bindgen(js_name = arrayKind)]
-    fn array_kind(o: &JsValue) -> u32;
+    /// The value as JSON text (`?` for what JSON cannot carry), `""` for `undefined`.
+    fn encode(v: &JsValue, max_depth: u32, max_nodes: u32) -> String;
+    /// `JSON.parse(text)`, for text the shell wrote itself.
+    #[wasm_bindgen(js_name = parse)]
+    pub fn parse_json(text: &str) -> JsValue;
 }
 
 /// The value as validation sees it; `None` for `undefined` (absent).
 pub fn read(value: &JsValue) -> Option<Value> {
-    if value.is_undefined() {
+    let text = encode(value, MAX_DEPTH as u32, MAX_NODES as u32);
+    if text.is_empty() {
         return None;
     }
-    Some(Reader { budget: MAX_NODES }.value(value, 0))
-}
-
-struct Reader {
-    budget: usize,
-}
-
-impl Reader {
-    fn value(&mut self, v: &JsValue, depth: usize) -> Value {
-        if v.is_null() {
-            Value::Null
-        } else if let Some(b) = v.as_bool() {
-            Value::Bool(b)
-        } else if let Some(n) = v.as_f64() {
-            Value::Number(n)
-        } else if let Some(s) = v.as_string() {
-            Value::String(s)
-        } else if !v.is_object() || depth >= MAX_DEPTH {
-            // undefined inside an array, functions, symbols, BigInts; or junk nested too deep.
-            Value::Unsupported
-        } else {
-            match array_kind(v) {
-                1 => self.array(v, depth),
-                0 => self.object(v, depth),
-                _ => Value::Unsupported,
-            }
-        }
-    }
-
-    /// Takes one unit of budget; `false` once it is spent.
-    fn spend(&mut self) -> bool {
-        match self.budget.checked_sub(1) {
-            Some(left) => {
-                self.budget = left;
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn array(&mut self, v: &JsValue, depth: usize) -> Value {
-        let Some(length) = member(v, &JsValue::from_str("length")).as_f64() else {
-            return Value::Unsupported;
-        };
-        // A sparse array may claim billions of slots: read no more than the budget allows.
-        let length = if length.is_finite() && length > 0.0 {
-            (length as usize).min(self.budget)
-        } else {
-            0
-        };
-        let mut items = Vec::with_capacity(length.min(1024));
-        for i in 0..length {
-            if !self.spend() {
-                break;
-            }
-            let item = match u32::try_from(i)
-                .ok()
-                .map(|i| js_sys::Reflect::get_u32(v, i))
-            {
-                Some(Ok(item)) if item.is_undefined() => Value::Null,
-                Some(Ok(item)) => self.value(&item, depth + 1),
-                _ => Value::Unsupported,
-            };
-            items.push(item);
-        }
-        Value::Array(items)
-    }
-
-    fn object(&mut self, v: &JsValue, depth: usize) -> Value {
-        let Ok(keys) = own_keys(v).dyn_into::<js_sys::Array>() else {
-            return Value::Unsupported;
-        };
-        let mut members = Vec::with_capacity((keys.length() as usize).min(1024));
-        for key in keys.iter() {
-            let Some(name) = key.as_string() else {
-                continue;
-            };
-            // Keys are kept even past the budget, so a known field is never reported missing.
-            let member = if self.spend() {
-                let m = member(v, &key);
-                if m.is_undefined() {
-                    continue;
-                }
-                self.value(&m, depth + 1)
-            } else {
-                Value::Unsupported
-            };
-            members.push((name, member));
-        }
-        Value::Object(members)
-    }
+    // `encode` writes only what this reads; anything else is read as a value nothing accepts.
+    Some(json::parse_text(&text, Mode::Js { unsupported: true }).unwrap_or(Value::Unsupported))
 }
 
 /// A `TypeError` for a wrong argument, as JavaScript would throw it.

@@ -41,6 +41,13 @@ export type Validation<T> =
     | { ok: true; value: T; warnings: FieldError[] }
     | { ok: false; errors: FieldError[]; warnings: FieldError[] };
 
+/** One record of `validateMany`: its place in the array, and its errors (none when `ok`). `index` is -1 when the text was not a JSON array. */
+export interface BulkRecord {
+    index: number;
+    ok: boolean;
+    errors: FieldError[];
+}
+
 /** Which request a body is for. */
 export type RequestKind = "create" | "update";
 "#;

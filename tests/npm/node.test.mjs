@@ -85,6 +85,15 @@ test("Standard Schema v1 objects", () => {
   assert.deepEqual(good, { value: { name: "Acme", email: "a@b.co" } });
   const ar = createSchema["~standard"].validate({}, { libraryOptions: { locale: "ar" } });
   assert.match(ar.issues[0].message, /[\u0600-\u06ff]/);
+  // Moved here with the conversion from the wasm suite: exact issues, update values, no root path.
+  assert.deepEqual(bad, {
+    issues: [{ message: "Choose a two-letter ISO 3166-1 country code, such as US.", path: ["address", "country"] }],
+  });
+  assert.deepEqual(updateSchema["~standard"].validate({ phone: null }), { value: { phone: null } });
+  assert.equal("path" in createSchema["~standard"].validate(42).issues[0], false);
+  assert.deepEqual(createSchema["~standard"].validate({ x: 1, name: "A", email: "a@b.co" }).issues[0].path, ["x"]);
+  assert.equal(createSchema["~standard"].validate({}, { libraryOptions: { locale: "id" } }).issues[0].message, "Wajib diisi.");
+  assert.throws(() => createSchema["~standard"].validate({}, { libraryOptions: { locale: "de" } }), TypeError);
 });
 
 test("react-hook-form: standardSchemaResolver puts the error on address.country", async () => {

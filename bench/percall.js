@@ -1,0 +1,55 @@
+// Per call, in one Node process: each library validates the same pool of valid (then invalid)
+// bodies in batches, the libraries taking turns batch by batch; the median batch gives the time
+// of one call. Prints JSON: { valid: {lib: ns}, invalid: {lib: ns}, agreement }.
+import { load } from "./libs.js";
+import { bodies } from "./payloads.js";
+
+const POOL = 1000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+const WARMUP = 10;
+
+const { libs } = await load();
+const pools = {
+  valid: bodies(POOL, { seed: 11, validShare: 1 }),
+  invalid: bodies(POOL, { seed: 12, validShare: 0 }),
+};
+
+// Every library must agree on every body, or the comparison is of different work.
+const agreement = {};
+for (const [kind, pool] of Object.entries(pools)) {
+  for (const lib of libs) {
+    const agree = pool.filter((b) => lib.ok(lib.check(b)) === (kind === "valid")).length;
+    agreement[`${lib.name} ${kind}`] = `${agree}/${pool.length}`;
+  }
+}
+
+let sink = 0;
+function batch(lib, pool) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < pool.length; i++) {
+    if (lib.ok(lib.check(pool[i]))) sink++;
+  }
+  return Number(process.hrtime.bigint() - start) / pool.length;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const out = { valid: {}, invalid: {}, agreement, rounds: ROUNDS, pool: POOL };
+for (const kind of ["valid", "invalid"]) {
+  const times = Object.fromEntries(libs.map((l) => [l.name, []]));
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    // Rotate who goes first, so no library always runs right after the same other one.
+    for (let k = 0; k < libs.length; k++) {
+      const lib = libs[(round + k) % libs.length];
+      const ns = batch(lib, pools[kind]);
+      if (round >= WARMUP) times[lib.name].push(ns);
+    }
+  }
+  for (const [name, ts] of Object.entries(times)) out[kind][name] = median(ts);
+}
+out.sink = sink;
+console.log(JSON.stringify(out));
