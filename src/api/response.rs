@@ -27,6 +27,12 @@ pub struct HttpResponse<'a> {
 /// The longest wait a `Retry-After` is believed for: a day. Longer values are clamped to it.
 pub const MAX_RETRY_AFTER_SECONDS: u32 = 86_400;
 
+/// The largest answer body read: a page of ten accounts is a few kilobytes, so a megabyte is
+/// only ever a broken or hostile server. A longer body is `invalid_response` without being
+/// parsed; a transport should stop reading after `MAX_RESPONSE_BYTES + 1` bytes and hand over
+/// what it has (or refuse a larger `Content-Length` before reading).
+pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
+
 /// A create's, update's or get's answer: the billing account, or why not.
 pub fn parse_account(
     config: &ClientConfig,
@@ -51,6 +57,9 @@ fn parse<T>(
     read: fn(&Value) -> Option<T>,
 ) -> Result<T, ApiError> {
     if (200..300).contains(&response.status) {
+        if response.body.len() > MAX_RESPONSE_BYTES {
+            return Err(invalid_response(config, response.status));
+        }
         return json::parse(response.body)
             .as_ref()
             .and_then(read)
@@ -126,10 +135,14 @@ pub fn error_for(
 /// (local validation, like Laravel, reports the first rule a field breaks).
 /// A 422 with only a `message` is one error on the whole body (path `""`).
 fn validation_errors(config: &ClientConfig, body: &[u8]) -> Option<Vec<FieldError>> {
+    if body.len() > MAX_RESPONSE_BYTES {
+        return None;
+    }
     let value = json::parse(body)?;
     let Value::Object(_) = value else {
         return None;
     };
+    // The server's words and its keys both: a broken or hostile server may echo the token in either.
     let render = |path: &str, text: &str| {
         issue_from_server(path, &config.token.redact(text)).render(config.locale)
     };
@@ -145,8 +158,9 @@ fn validation_errors(config: &ClientConfig, body: &[u8]) -> Option<Vec<FieldErro
                 _ => None,
             };
             if let Some(text) = first {
+                let path = config.token.redact(path);
                 if !errors.iter().any(|e: &FieldError| e.path() == path) {
-                    errors.push(render(path, text));
+                    errors.push(render(&path, text));
                 }
             }
         }
