@@ -552,3 +552,50 @@ fn lying_answers_are_typed_errors() {
     }
     tried("lying answers, each for four calls", n);
 }
+
+#[test]
+fn only_json_content_types_are_read() {
+    use billing_account_form::api::{content_type_error, is_json_content_type};
+    for ok in [
+        "application/json",
+        "application/json; charset=utf-8",
+        "Application/JSON;charset=UTF-8",
+        "application/problem+json",
+        "application/vnd.api+json",
+    ] {
+        assert!(is_json_content_type(ok), "{ok}");
+    }
+    let bad = [
+        "text/html",
+        "text/html; charset=utf-8",
+        "text/plain",
+        "application/javascript",
+        "application/jsonp",
+        "application/json-seq",
+        "+json",
+        "/json",
+        "json",
+        "",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=application/json",
+    ];
+    for ct in bad {
+        assert!(!is_json_content_type(ct), "{ct}");
+    }
+    let c = config();
+    for status in [200, 201, 422] {
+        for ct in bad.iter().map(|s| Some(*s)).chain([None]) {
+            let e = content_type_error(&c, status, ct).unwrap();
+            assert_eq!(
+                (e.kind(), e.status()),
+                (ApiErrorKind::InvalidResponse, Some(status))
+            );
+        }
+        assert!(content_type_error(&c, status, Some("application/json")).is_none());
+    }
+    // Bodies that are not read are judged by their status alone.
+    for status in [302, 401, 404, 429, 503] {
+        assert!(content_type_error(&c, status, Some("text/html")).is_none());
+    }
+    tried("wrong Content-Types", bad.len() + 1);
+}

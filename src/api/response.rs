@@ -33,6 +33,38 @@ pub const MAX_RETRY_AFTER_SECONDS: u32 = 86_400;
 /// what it has (or refuse a larger `Content-Length` before reading).
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 
+/// Whether a `Content-Type` value names JSON: `application/json` or a `+json` type, any case,
+/// parameters allowed (`application/json; charset=utf-8`).
+pub fn is_json_content_type(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|c| c == ' ' || c == '\t')
+        .to_ascii_lowercase();
+    match essence.split_once('/') {
+        Some((kind, sub)) => {
+            (kind == "application" && sub == "json")
+                || (!kind.is_empty() && sub.len() > 5 && sub.ends_with("+json"))
+        }
+        None => false,
+    }
+}
+
+/// The error for an answer whose body would be read (2xx and 422) but that does not say it is
+/// JSON: an HTML login page, a proxy's error page, a CDN's `text/plain`. Transports call it with
+/// the `Content-Type` header (`None` when absent) before [`parse_account`] or [`parse_list`];
+/// other statuses are judged by their status alone, so their `Content-Type` does not matter.
+pub fn content_type_error(
+    config: &ClientConfig,
+    status: u16,
+    content_type: Option<&str>,
+) -> Option<ApiError> {
+    let body_is_read = (200..300).contains(&status) || status == 422;
+    (body_is_read && !content_type.is_some_and(is_json_content_type))
+        .then(|| invalid_response(config, status))
+}
+
 /// A create's, update's or get's answer: the billing account, or why not.
 pub fn parse_account(
     config: &ClientConfig,
