@@ -174,11 +174,11 @@ fn check_finding(e: &FieldError, warning: bool) {
     }
     let known = e.path().is_empty() || FIELDS.iter().any(|f| f.path == e.path());
     assert!(known || e.code() == Code::UnknownField, "{e:?}");
-    if e.code() == Code::UnknownField {
-        assert!(
-            !known || e.path().is_empty(),
-            "a known path reported unknown: {e:?}"
-        );
+    if e.code() == Code::UnknownField && known && !e.path().is_empty() {
+        // Only a key that holds a dot itself can land on a known dotted path: a top-level key
+        // literally named "address.country" (Laravel does not read it as the nested field either).
+        let dotted = matches!(e.issue.param("field"), Some(ParamValue::Text(k)) if k.contains('.'));
+        assert!(dotted, "a known path reported unknown: {e:?}");
     }
 }
 
