@@ -106,7 +106,7 @@ impl Reader {
     }
 
     /// Up to `cap` bytes, until the end of the stream.
-    fn to_end(&mut self, cap: usize) -> Result<Vec<u8>, Failure> {
+    fn until_end(&mut self, cap: usize) -> Result<Vec<u8>, Failure> {
         while self.buf.len() < cap && self.fill()? {}
         self.buf.truncate(cap);
         Ok(std::mem::take(&mut self.buf))
@@ -223,8 +223,8 @@ fn exchange(spec: &RequestSpec, deadline: Instant) -> Result<Answer, Failure> {
     };
     let (status, headers) = read_head(&mut r)?;
     let cap = MAX_RESPONSE_BYTES + 1;
-    let chunked = header(&headers, "transfer-encoding")
-        .is_some_and(|te| te.to_ascii_lowercase() == "chunked");
+    let chunked =
+        header(&headers, "transfer-encoding").is_some_and(|te| te.eq_ignore_ascii_case("chunked"));
     let body = if chunked {
         read_chunked(&mut r, cap)?
     } else if let Some(length) = header(&headers, "content-length") {
@@ -232,7 +232,7 @@ fn exchange(spec: &RequestSpec, deadline: Instant) -> Result<Answer, Failure> {
         let take = usize::try_from(length).unwrap_or(usize::MAX).min(cap);
         r.exact(take)?
     } else {
-        r.to_end(cap)?
+        r.until_end(cap)?
     };
     Ok(Answer {
         status,
