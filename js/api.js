@@ -10,6 +10,11 @@ export {
   countries,
   limits,
   charCount,
+  createBillingAccount,
+  updateBillingAccount,
+  getBillingAccount,
+  listBillingAccounts,
+  isApiError,
 } from "./billing_account_form.js";
 
 const VENDOR = "billing-account-form";

@@ -6,8 +6,11 @@ import type {
 
 export type {
   Address,
+  ApiError,
+  ApiErrorKind,
   BillingAccount,
   BillingAccountList,
+  ClientConfig,
   Country,
   CreateBillingAccountRequest,
   Currency,
@@ -28,6 +31,11 @@ export {
   countries,
   limits,
   charCount,
+  createBillingAccount,
+  updateBillingAccount,
+  getBillingAccount,
+  listBillingAccounts,
+  isApiError,
 } from "./billing_account_form.js";
 
 /** The Standard Schema v1 interface (standardschema.dev), declared here as the spec intends. */

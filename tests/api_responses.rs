@@ -719,3 +719,11 @@ fn the_json_reader_reads_what_serde_json_writes() {
         }
     }
 }
+
+/// The generated TypeScript union of kinds comes from `Serialize`; `kind` in errors from `as_str`.
+#[test]
+fn kinds_serialize_as_javascript_sees_them() {
+    for kind in ApiErrorKind::ALL {
+        assert_eq!(serde_json::to_value(kind).unwrap(), json!(kind.as_str()));
+    }
+}

@@ -260,6 +260,9 @@ fn reference_data() {
     ));
     assert_eq!(char_count(js("'👩‍👩‍👧'")).unwrap(), 5);
     assert_eq!(char_count(js("'e\\u0301'")).unwrap(), 2);
+    // The server trims before it counts: what will be cut off does not count.
+    assert_eq!(char_count(js("' \\u200b a \\ufeff\\u3000'")).unwrap(), 1);
+    assert_eq!(char_count(js("' \\t'")).unwrap(), 0);
     for bad in ["5", "null", "undefined", "Symbol()", "['a']"] {
         assert!(is_type_error(char_count(js(bad)).unwrap_err()), "{bad}");
     }

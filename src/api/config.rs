@@ -85,7 +85,19 @@ impl Token {
 
     /// `text` with every occurrence of the token replaced, for text a server sent back.
     pub fn redact(&self, text: &str) -> String {
-        text.replace(self.0.as_str(), "[redacted]")
+        let mut out = String::with_capacity(text.len());
+        if self.0.is_empty() {
+            out.push_str(text);
+            return out;
+        }
+        let mut rest = text;
+        while let Some((before, after)) = crate::text::split_once(rest, &self.0) {
+            out.push_str(before);
+            out.push_str("[redacted]");
+            rest = after;
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -110,7 +122,7 @@ impl BaseUrl {
         if raw.is_empty() {
             return Err(Issue::new("baseUrl", Code::Required));
         }
-        let (scheme, rest) = raw.split_once("://").ok_or_else(refuse)?;
+        let (scheme, rest) = crate::text::split_once(raw, "://").ok_or_else(refuse)?;
         let scheme = scheme.to_ascii_lowercase();
         if scheme != "http" && scheme != "https" {
             return Err(refuse());

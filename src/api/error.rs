@@ -51,7 +51,11 @@ pub enum ApiError {
 }
 
 /// The kind of an [`ApiError`], as JavaScript sees it in `kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Its `Serialize` (and so its generated TypeScript union) spells each kind as [`Self::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
 pub enum ApiErrorKind {
     InvalidInput,
     Validation,

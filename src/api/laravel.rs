@@ -57,7 +57,7 @@ pub fn server_message(issue: &Issue) -> String {
 
 /// The number in "… greater than 100 characters."
 fn max_of(message: &str) -> Option<usize> {
-    let (_, rest) = message.split_once(" greater than ")?;
+    let (_, rest) = crate::text::split_once(message, " greater than ")?;
     let digits = rest.strip_suffix(" characters.")?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -90,7 +90,9 @@ pub fn issue_from_server(path: &str, message: &str) -> Issue {
         Issue::new(path, Code::Type).text("expected", "object")
     } else if message.ends_with(" must be a valid email address.") {
         Issue::new(path, Code::Email)
-    } else if message.contains(" not be greater than ") && message.ends_with(" characters.") {
+    } else if crate::text::find(message, " not be greater than ").is_some()
+        && message.ends_with(" characters.")
+    {
         match max_of(message).or_else(|| field.max()) {
             Some(max) => Issue::new(path, Code::TooLong).num("max", max),
             None => server(),

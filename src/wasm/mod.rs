@@ -2,7 +2,10 @@
 //!
 //! Arguments that are the data being validated are `unknown` and never throw; arguments
 //! that configure a call (`options`, `request`, `path`) throw a `TypeError` when wrong.
+//! The API client's functions (`client.rs`) never throw: every outcome, a wrong argument
+//! included, settles their promise.
 
+mod client;
 mod read;
 mod types;
 
@@ -11,8 +14,12 @@ use serde::{Serialize, Serializer};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
+pub use client::{
+    create_billing_account, get_billing_account, is_api_error, list_billing_accounts,
+    update_billing_account,
+};
 pub use read::{MAX_DEPTH, MAX_NODES};
-pub use types::{Country, Options};
+pub use types::{ClientConfig, Country, Options};
 
 use crate::error::Validation;
 use crate::i18n::Locale;
@@ -251,7 +258,8 @@ pub fn limits() -> JsValue {
     out.into()
 }
 
-/// The length of `s` as the server counts it: Unicode code points. Throws a `TypeError` for a non-string.
+/// The length of `s` as the server counts it: Unicode code points after its trim. Throws a
+/// `TypeError` for a non-string.
 #[wasm_bindgen(js_name = charCount)]
 pub fn char_count(
     #[wasm_bindgen(unchecked_param_type = "string")] s: JsValue,
@@ -259,5 +267,5 @@ pub fn char_count(
     let s = s
         .as_string()
         .ok_or_else(|| read::type_error("charCount expects a string"))?;
-    Ok(u32::try_from(crate::text::char_count(&s)).unwrap_or(u32::MAX))
+    Ok(u32::try_from(crate::text::char_count(crate::text::trim(&s))).unwrap_or(u32::MAX))
 }

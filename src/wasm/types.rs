@@ -44,3 +44,53 @@ export type Validation<T> =
 /** Which request a body is for. */
 export type RequestKind = "create" | "update";
 "#;
+
+/// What every API call is addressed and configured with. Only `token` is required.
+///
+/// The TypeScript shape of the config the client functions take; the shell reads the JS value
+/// member by member (see `client.rs`), so this type only describes it. No `Debug`: it has a
+/// token field.
+#[derive(Clone, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientConfig {
+    /// The bearer token (a JWT). Sent only in the `Authorization` header: never in a URL, a
+    /// message or a log. Visible ASCII only; a line break is refused before anything is sent.
+    pub token: String,
+    /// The API's address; `https://v1.api.altostrat.io` when absent.
+    #[tsify(optional)]
+    pub base_url: Option<String>,
+    /// How long a call may take in all, retries and waits included, in milliseconds; 30 000 when absent.
+    #[tsify(optional)]
+    pub timeout_ms: Option<u32>,
+    /// The language of error messages; English when absent.
+    #[tsify(optional)]
+    pub locale: Option<Locale>,
+    /// Cancels the call (it then rejects with kind `"timeout"`). Pass one per call:
+    /// `{ ...config, signal }`.
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: Option<String>,
+}
+
+// `ApiError` has a hand-written `Serialize` (one shape for eleven variants), so its TypeScript
+// is written here; `ApiErrorKind` is generated from the core enum.
+#[wasm_bindgen(typescript_custom_section)]
+const API_ERROR_TS: &'static str = r#"
+/**
+ * Why an API call failed: what every promise of the client rejects with.
+ * A real `Error` (`instanceof Error`, `name` is `"ApiError"`), with every field below an own
+ * enumerable property, so `{ ...error }` and `JSON.stringify(error)` show them all.
+ */
+export interface ApiError extends Error {
+    name: "ApiError";
+    /** Stable: branch on this, never on `message`. */
+    kind: ApiErrorKind;
+    /** The HTTP status, when the server answered. */
+    status?: number;
+    /** In the config's locale. Never contains the token. */
+    message: string;
+    /** `invalid_input` and `validation`: each field's error, on the same paths and codes as `validateCreate`/`validateUpdate`. */
+    errors?: FieldError[];
+    /** `rate_limited`, and `server` when the server said how long to wait. */
+    retryAfterSeconds?: number;
+}
+"#;

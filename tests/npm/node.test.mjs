@@ -11,6 +11,11 @@ import {
   countries,
   limits,
   charCount,
+  createBillingAccount,
+  updateBillingAccount,
+  getBillingAccount,
+  listBillingAccounts,
+  isApiError,
 } from "billing-account-form";
 import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
 import { FormApi, FieldApi } from "@tanstack/form-core";
@@ -123,4 +128,99 @@ test("TanStack Form: createSchema as a form validator puts the error on address.
   form.setFieldValue("address.country", "US");
   await form.handleSubmit();
   assert.equal(form.state.isSubmitSuccessful, true);
+});
+
+// ---- The API client against the stand-in that scripts/test-npm started ----
+
+const API_BASE_URL = process.env.API_BASE_URL;
+const API_TOKEN = process.env.API_TOKEN;
+const config = { token: API_TOKEN, baseUrl: API_BASE_URL };
+
+async function stats() {
+  const r = await fetch(`${API_BASE_URL}/__stats`);
+  return (await r.json()).paths;
+}
+
+async function fault(description) {
+  const r = await fetch(`${API_BASE_URL}/__faults`, { method: "POST", body: JSON.stringify(description) });
+  assert.equal(r.status, 201, await r.text());
+}
+
+test("API client: create, get, list, update, and a later get sees absent kept and null cleared", async () => {
+  assert.ok(API_BASE_URL && API_TOKEN, "API_BASE_URL and API_TOKEN are set by scripts/test-npm");
+  const created = await createBillingAccount(config, "ws_assigned", {
+    name: "  Node Co ",
+    email: "billing@node.example",
+    phone: "+1 555 0100",
+    description: "Warehouse",
+  });
+  assert.match(created.id, /^cus_[A-Za-z0-9]+$/);
+  assert.equal(created.name, "Node Co");
+  assert.equal(created.currency, "usd");
+  assert.equal(created.address, null);
+  assert.deepEqual(await getBillingAccount(config, "ws_assigned", created.id), created);
+  const list = await listBillingAccounts(config, "ws_assigned");
+  assert.equal(list.has_more, false);
+  assert.deepEqual(list.data.find((a) => a.id === created.id), created);
+
+  const updated = await updateBillingAccount(config, "ws_assigned", created.id, { phone: null, name: "Node Co 2" });
+  const later = await getBillingAccount(config, "ws_assigned", created.id);
+  assert.deepEqual(later, updated);
+  assert.equal(later.phone, null);
+  assert.equal(later.description, "Warehouse");
+  assert.equal(later.email, "billing@node.example");
+  assert.equal(later.name, "Node Co 2");
+});
+
+test("API client: every failure rejects with an ApiError, a real Error; nothing invalid is sent", async () => {
+  const before = await stats();
+  const input = { name: " ", email: "billing@@node.example" };
+  const pending = createBillingAccount({ ...config, locale: "id" }, "ws_assigned", input);
+  assert.ok(pending instanceof Promise);
+  await assert.rejects(pending, (e) => {
+    assert.ok(e instanceof Error);
+    assert.ok(isApiError(e));
+    assert.equal(e.name, "ApiError");
+    assert.equal(e.kind, "invalid_input");
+    assert.deepEqual(e.errors, validateCreate(input, { locale: "id" }).errors);
+    assert.deepEqual(Object.keys(e), ["kind", "message", "errors"]);
+    return true;
+  });
+  // Junk arguments reject too; they never throw.
+  await assert.rejects(listBillingAccounts(undefined, 42), { name: "ApiError", kind: "invalid_input" });
+  await assert.rejects(getBillingAccount({ ...config, token: "a\nb" }, "ws_assigned", "cus_1"), (e) =>
+    e.kind === "invalid_input" && e.errors[0].path === "token" && e.errors[0].code === "format");
+  assert.deepEqual(await stats(), before, "nothing was sent");
+
+  await assert.rejects(listBillingAccounts({ ...config, token: "wrong" }, "ws_assigned"), {
+    kind: "unauthorized",
+    status: 401,
+    message: "The API token was refused. Sign in again or check the token.",
+  });
+  await assert.rejects(getBillingAccount(config, "ws_assigned", "cus_nothere"), { kind: "not_found", status: 404 });
+  const aborted = new AbortController();
+  aborted.abort();
+  await assert.rejects(listBillingAccounts({ ...config, signal: aborted.signal }, "ws_assigned"), {
+    kind: "timeout",
+    message: "The request was cancelled.",
+  });
+  assert.equal(isApiError(new Error("x")), false);
+});
+
+test("API client: a 503 is retried for an update and never for a create (counted by the stand-in)", async () => {
+  const account = await createBillingAccount(config, "ws_assigned", { name: "Retry Co", email: "billing@node.example" });
+  const path = `/workspaces/ws_assigned/billing-accounts/${account.id}`;
+  await fault({ method: "PATCH", path, fault: "status", status: 503, retry_after: "0", times: 1 });
+  const updated = await updateBillingAccount(config, "ws_assigned", account.id, { description: "after a 503" });
+  assert.equal(updated.description, "after a 503");
+  assert.equal((await stats())[`PATCH ${path}`], 2);
+
+  await fault({ method: "POST", body_contains: "Never Twice", fault: "status", status: 503, times: 5 });
+  const key = "POST /workspaces/ws_assigned/billing-accounts";
+  const before = (await stats())[key];
+  await assert.rejects(
+    createBillingAccount(config, "ws_assigned", { name: "Never Twice", email: "billing@node.example" }),
+    { kind: "server", status: 503 },
+  );
+  assert.equal((await stats())[key] - before, 1);
 });

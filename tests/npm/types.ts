@@ -9,7 +9,15 @@ import {
   countries,
   limits,
   charCount,
+  createBillingAccount,
+  updateBillingAccount,
+  getBillingAccount,
+  listBillingAccounts,
+  isApiError,
   type Address,
+  type ApiError,
+  type ApiErrorKind,
+  type ClientConfig,
   type BillingAccount,
   type BillingAccountList,
   type CreateBillingAccountRequest,
@@ -110,5 +118,52 @@ type Out = StandardSchemaV1.InferOutput<typeof updateSchema>;
 // @ts-expect-error the update schema's output has no currency
 const outWithCurrency: Out = { currency: "usd" };
 
+// The API client.
+const config: ClientConfig = { token: "jwt", baseUrl: "http://127.0.0.1:8080", timeoutMs: 5000, locale: "id" };
+const minimal: ClientConfig = { token: "jwt" };
+const withSignal: ClientConfig = { ...config, signal: new AbortController().signal };
+// @ts-expect-error the token is required
+const noToken: ClientConfig = { baseUrl: "http://127.0.0.1:8080" };
+// @ts-expect-error the timeout is a number of milliseconds
+const textTimeout: ClientConfig = { token: "jwt", timeoutMs: "30s" };
+// @ts-expect-error a signal is an AbortSignal
+const badSignal: ClientConfig = { token: "jwt", signal: true };
+
+async function client(): Promise<void> {
+  const created: BillingAccount = await createBillingAccount(config, "ws_pooled", create);
+  const updated: Promise<BillingAccount> = updateBillingAccount(config, "ws_pooled", created.id, update);
+  const fetched: Promise<BillingAccount> = getBillingAccount(config, "ws_pooled", created.id);
+  const listed: BillingAccountList = await listBillingAccounts(config, "ws_pooled");
+  void [updated, fetched, listed];
+  // @ts-expect-error a create resolves with an account, not a list
+  const wrongResult: BillingAccountList = await createBillingAccount(config, "ws_pooled", create);
+  // @ts-expect-error the create body's name is required
+  void createBillingAccount(config, "ws_pooled", { email: "a@b.co" });
+  // @ts-expect-error currency cannot change in an update
+  void updateBillingAccount(config, "ws_pooled", "cus_1", { currency: "usd" });
+  // @ts-expect-error the workspace ID comes before the account ID, and both are strings
+  void getBillingAccount(config, 1);
+  // @ts-expect-error the config comes first
+  void listBillingAccounts("ws_pooled");
+  try {
+    await listBillingAccounts(minimal, "ws_pooled");
+  } catch (error) {
+    if (isApiError(error)) {
+      const kind: ApiErrorKind = error.kind;
+      const status: number | undefined = error.status;
+      const errors: FieldError[] | undefined = error.errors;
+      const wait: number | undefined = error.retryAfterSeconds;
+      const asError: Error = error;
+      // @ts-expect-error kinds are a closed set
+      const bogusKind: ApiErrorKind = "teapot";
+      void [kind, status, errors, wait, asError, bogusKind];
+    }
+    const e: ApiError | undefined = isApiError(error) ? error : undefined;
+    void e;
+  }
+  void wrongResult;
+}
+
 void [update, empty, noName, withCurrency, upper, numericPhone, nullName, french, zip, bogus];
 void [fieldErrors, cs, cn, lim, n, list, schema, outWithCurrency];
+void [config, withSignal, noToken, textTimeout, badSignal, client];

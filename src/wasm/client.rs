@@ -1,0 +1,474 @@
+//! The API client's transport: the sans-IO core's requests sent with gloo-net over the global `fetch`.
+//!
+//! Each call reads its arguments, lets the core build the request (validating first, so an
+//! invalid body or ID is refused before a URL exists), then sends it under one deadline: the
+//! config's timeout and the caller's `AbortSignal` share one `AbortController` that cuts the
+//! fetch, the body read and any wait between retries. The core says whether to retry and what
+//! every answer means; this shell only moves bytes, keeps time and draws jitter.
+//!
+//! `fetch` is the global one (gloo-net binds it that way, not through `window`), so the same
+//! code runs in browsers and in Node 20+.
+
+use gloo_net::http::Request;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, RequestCredentials, RequestRedirect};
+
+use crate::api::{
+    create_request, get_request, list_request, parse_account, parse_list, update_request, ApiError,
+    ClientConfig, ConfigInput, HttpResponse, Operation, RequestSpec, RetryPolicy,
+};
+use crate::error::{Code, Issue};
+use crate::i18n::Locale;
+use crate::value::Value;
+
+use super::read;
+
+// Timers and the error object: the parts that need JavaScript callbacks or classes.
+// `setTimeout`, `AbortController` and `performance` are globals in browsers and Node alike.
+#[wasm_bindgen(inline_js = r#"
+class ApiError extends Error {}
+Object.defineProperty(ApiError.prototype, "name", { value: "ApiError", writable: true, configurable: true });
+
+export function apiError(fields) {
+  const error = new ApiError(fields.message);
+  // Own and enumerable like the other fields (Error makes `message` non-enumerable).
+  delete error.message;
+  return Object.assign(error, fields);
+}
+
+export function isApiError(value) {
+  return value instanceof ApiError;
+}
+
+export function isSignal(value) {
+  try {
+    return typeof value === "object" && value !== null && typeof value.aborted === "boolean"
+      && typeof value.addEventListener === "function" && typeof value.removeEventListener === "function";
+  } catch {
+    return false;
+  }
+}
+
+export class Deadline {
+  constructor(ms, caller) {
+    this.controller = new AbortController();
+    this.caller = caller;
+    this.end = performance.now() + ms;
+    this.stop = () => this.controller.abort();
+    this.timer = setTimeout(this.stop, ms);
+    if (caller) {
+      if (caller.aborted) this.stop();
+      else caller.addEventListener("abort", this.stop);
+    }
+  }
+  get signal() { return this.controller.signal; }
+  // 0 running, 1 timed out, 2 cancelled by the caller.
+  state() { return this.caller?.aborted ? 2 : this.controller.signal.aborted ? 1 : 0; }
+  remaining() { return Math.max(0, this.end - performance.now()); }
+  sleep(ms) {
+    const signal = this.controller.signal;
+    return new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const done = () => { clearTimeout(timer); signal.removeEventListener("abort", done); resolve(); };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener("abort", done);
+    });
+  }
+  dispose() {
+    clearTimeout(this.timer);
+    this.caller?.removeEventListener("abort", this.stop);
+  }
+}
+"#)]
+extern "C" {
+    /// `fields` (the serialized `ApiError`) as an `ApiError` instance, a subclass of `Error`.
+    #[wasm_bindgen(js_name = apiError)]
+    fn api_error(fields: &JsValue) -> JsValue;
+
+    #[wasm_bindgen(js_name = isApiError)]
+    fn is_api_error_instance(value: &JsValue) -> bool;
+
+    /// Whether `value` can be used as an `AbortSignal` (read without trusting its getters).
+    #[wasm_bindgen(js_name = isSignal)]
+    fn is_signal(value: &JsValue) -> bool;
+
+    /// One call's time budget: the timeout and the caller's signal, as one abort signal.
+    type Deadline;
+
+    #[wasm_bindgen(constructor)]
+    fn new(ms: u32, caller: Option<&AbortSignal>) -> Deadline;
+
+    #[wasm_bindgen(method, getter)]
+    fn signal(this: &Deadline) -> AbortSignal;
+
+    #[wasm_bindgen(method)]
+    fn state(this: &Deadline) -> u32;
+
+    #[wasm_bindgen(method)]
+    fn remaining(this: &Deadline) -> f64;
+
+    /// Resolves after `ms`, or at once when the deadline stops.
+    #[wasm_bindgen(method)]
+    fn sleep(this: &Deadline, ms: u32) -> js_sys::Promise;
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &Deadline);
+}
+
+/// Clears the timer and the listener on the caller's signal however the call ends, so neither
+/// keeps a Node process alive nor a long-lived signal holding on to finished calls.
+struct Budget(Deadline);
+
+impl Drop for Budget {
+    fn drop(&mut self) {
+        self.0.dispose();
+    }
+}
+
+impl Budget {
+    /// The error for a call the deadline stopped, if it has.
+    fn stopped(&self, locale: Locale) -> Option<ApiError> {
+        match self.0.state() {
+            0 => None,
+            2 => Some(ApiError::aborted(locale)),
+            _ => Some(ApiError::timeout(locale)),
+        }
+    }
+
+    /// Why a fetch or a body read failed: the deadline, or else the network.
+    fn failure(&self, locale: Locale) -> ApiError {
+        self.stopped(locale)
+            .unwrap_or_else(|| ApiError::network(locale))
+    }
+}
+
+/// Text no parser accepts: an argument of the wrong JavaScript type (a number for an ID, an
+/// object for the token) gets the same `format` error as a malformed string.
+const WRONG_TYPE: &str = "\u{7f}";
+
+/// A string argument as the core reads it: `undefined` and `null` are empty (`required`).
+fn text(value: &JsValue) -> String {
+    if value.is_undefined() || value.is_null() {
+        return String::new();
+    }
+    value
+        .as_string()
+        .unwrap_or_else(|| String::from(WRONG_TYPE))
+}
+
+/// The config and the caller's signal, or `invalid_input` with every problem in the config.
+fn read_config(value: &JsValue) -> Result<(ClientConfig, Option<AbortSignal>), ApiError> {
+    let member = |key: &str| {
+        if value.is_object() {
+            read::member(value, &JsValue::from_str(key))
+        } else {
+            JsValue::UNDEFINED
+        }
+    };
+    let mut issues = Vec::new();
+    let locale_value = member("locale");
+    let locale = if locale_value.is_undefined() {
+        Locale::En
+    } else {
+        locale_value
+            .as_string()
+            .and_then(|tag| Locale::parse(&tag))
+            .unwrap_or_else(|| {
+                issues.push(Issue::new("locale", Code::Format));
+                Locale::En
+            })
+    };
+    let token = text(&member("token"));
+    let base_url_value = member("baseUrl");
+    let base_url = (!base_url_value.is_undefined()).then(|| text(&base_url_value));
+    let timeout_value = member("timeoutMs");
+    let timeout_ms =
+        (!timeout_value.is_undefined()).then(|| timeout_value.as_f64().unwrap_or(f64::NAN));
+    let signal_value = member("signal");
+    let signal = if signal_value.is_undefined() || signal_value.is_null() {
+        None
+    } else if is_signal(&signal_value) {
+        Some(signal_value.unchecked_into::<AbortSignal>())
+    } else {
+        issues.push(Issue::new("signal", Code::Format));
+        None
+    };
+    let parsed = ClientConfig::parse(&ConfigInput {
+        token: &token,
+        base_url: base_url.as_deref(),
+        timeout_ms,
+        locale,
+    });
+    match parsed {
+        Ok(config) if issues.is_empty() => Ok((config, signal)),
+        parsed => {
+            let mut errors = match parsed {
+                Err(error) => error.errors().to_vec(),
+                Ok(_) => Vec::new(),
+            };
+            errors.extend(issues.into_iter().map(|i| i.render(locale)));
+            Err(ApiError::invalid_input(errors, locale))
+        }
+    }
+}
+
+/// Plain data as JavaScript objects (`null`, not `undefined`, for null).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    super::to_js(value).unwrap_or_else(|e| e)
+}
+
+/// What a rejected promise carries.
+fn rejection(error: &ApiError) -> JsValue {
+    api_error(&to_js(error))
+}
+
+/// A uniform random `u32` for the retry policy's jitter.
+fn jitter() -> u32 {
+    // `as` saturates; `random()` is below 1, so the product is below 2^32.
+    (js_sys::Math::random() * 4_294_967_296.0) as u32
+}
+
+/// One attempt: the status, `Retry-After` and body, or why there is no answer.
+async fn attempt(
+    spec: &RequestSpec,
+    budget: &Budget,
+    locale: Locale,
+) -> Result<(u16, Option<String>, Vec<u8>), ApiError> {
+    let request = request(spec, &budget.0.signal()).ok_or_else(|| ApiError::network(locale))?;
+    let response = Request::from(request)
+        .send()
+        .await
+        .map_err(|_| budget.failure(locale))?;
+    let retry_after = response.headers().get("Retry-After");
+    let body = response
+        .binary()
+        .await
+        .map_err(|_| budget.failure(locale))?;
+    Ok((response.status(), retry_after, body))
+}
+
+/// `spec` as a fetch `Request`, built directly rather than through gloo-net's builder, which
+/// re-parses the URL to merge a query string this API never has (and links URL formatting).
+///
+/// The token goes to this origin only: a redirect is not followed (it reads as
+/// `invalid_response`), and no cookies or other ambient credentials go along.
+fn request(spec: &RequestSpec, signal: &AbortSignal) -> Option<web_sys::Request> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(spec.method.as_str());
+    let headers = web_sys::Headers::new().ok()?;
+    for (name, value) in &spec.headers {
+        headers.set(name, value).ok()?;
+    }
+    init.set_headers(&headers);
+    if let Some(body) = &spec.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_signal(Some(signal));
+    init.set_redirect(RequestRedirect::Manual);
+    init.set_credentials(RequestCredentials::Omit);
+    web_sys::Request::new_with_str_and_init(&spec.url, &init).ok()
+}
+
+/// Reads one answer: the value as JavaScript, or the error it stands for.
+type Parse = fn(&ClientConfig, Operation, &HttpResponse<'_>) -> Result<JsValue, ApiError>;
+
+fn account(
+    config: &ClientConfig,
+    operation: Operation,
+    response: &HttpResponse<'_>,
+) -> Result<JsValue, ApiError> {
+    parse_account(config, operation, response).map(|account| to_js(&account))
+}
+
+fn list(
+    config: &ClientConfig,
+    _: Operation,
+    response: &HttpResponse<'_>,
+) -> Result<JsValue, ApiError> {
+    parse_list(config, response).map(|list| to_js(&list))
+}
+
+/// Sends `spec` and reads the answer with `parse`, retrying as the core's policy says, all
+/// within the config's timeout and the caller's signal.
+async fn exchange(
+    config: &ClientConfig,
+    signal: Option<&AbortSignal>,
+    spec: &RequestSpec,
+    parse: Parse,
+) -> Result<JsValue, ApiError> {
+    let locale = config.locale;
+    let budget = Budget(Deadline::new(config.timeout_ms, signal));
+    let policy = RetryPolicy::default();
+    let mut attempts: u32 = 0;
+    loop {
+        if let Some(stopped) = budget.stopped(locale) {
+            return Err(stopped);
+        }
+        attempts = attempts.saturating_add(1);
+        let outcome =
+            attempt(spec, &budget, locale)
+                .await
+                .and_then(|(status, retry_after, body)| {
+                    parse(
+                        config,
+                        spec.operation,
+                        &HttpResponse {
+                            status,
+                            retry_after: retry_after.as_deref(),
+                            body: &body,
+                            now_unix_seconds: (js_sys::Date::now() / 1000.0) as u64,
+                        },
+                    )
+                });
+        let error = match outcome {
+            Ok(value) => return Ok(value),
+            Err(error) => error,
+        };
+        let remaining = budget.0.remaining() as u64;
+        match policy.should_retry(spec.operation, &error, attempts, jitter(), remaining) {
+            Some(wait_ms) => {
+                // The sleep resolves (never rejects) early when the deadline stops; the loop
+                // then answers with the timeout or the cancellation.
+                let _ = JsFuture::from(budget.0.sleep(wait_ms)).await;
+            }
+            None => return Err(error),
+        }
+    }
+}
+
+/// A call's arguments, read from JavaScript before the call returns its promise (so a caller
+/// that changes its object afterwards does not change what is sent).
+enum Call {
+    Create {
+        workspace: String,
+        body: Value,
+    },
+    Update {
+        workspace: String,
+        account: String,
+        body: Value,
+    },
+    Get {
+        workspace: String,
+        account: String,
+    },
+    List {
+        workspace: String,
+    },
+}
+
+impl Call {
+    /// The request, built by the core after it checked the IDs and validated the body.
+    fn request(&self, config: &ClientConfig) -> Result<(RequestSpec, Parse), ApiError> {
+        Ok(match self {
+            Call::Create { workspace, body } => (create_request(config, workspace, body)?, account),
+            Call::Update {
+                workspace,
+                account: id,
+                body,
+            } => (update_request(config, workspace, id, body)?, account),
+            Call::Get {
+                workspace,
+                account: id,
+            } => (get_request(config, workspace, id)?, account),
+            Call::List { workspace } => (list_request(config, workspace)?, list),
+        })
+    }
+}
+
+/// The promise of one call: resolves with the answer as plain data, rejects with an `ApiError`.
+/// One future type for all four calls, so the async machinery is in the module once.
+fn start(config: JsValue, call: Call) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let outcome = async {
+            let (config, signal) = read_config(&config)?;
+            let (spec, parse) = call.request(&config)?;
+            exchange(&config, signal.as_ref(), &spec, parse).await
+        }
+        .await;
+        outcome.map_err(|error| rejection(&error))
+    })
+}
+
+/// Creates a billing account in the workspace. Validated first: an invalid body or ID rejects
+/// with `invalid_input` and nothing is sent. Never retried (a second try could open a second
+/// account).
+#[wasm_bindgen(
+    js_name = createBillingAccount,
+    unchecked_return_type = "Promise<BillingAccount>"
+)]
+pub fn create_billing_account(
+    #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
+    #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CreateBillingAccountRequest")] input: JsValue,
+) -> js_sys::Promise {
+    let call = Call::Create {
+        workspace: text(&workspace_id),
+        body: super::body(&input),
+    };
+    start(config, call)
+}
+
+/// Updates a billing account: absent fields stay as they are, `null` clears one. Validated
+/// first, like a create; retried on network errors, 429, 502, 503 and 504.
+#[wasm_bindgen(
+    js_name = updateBillingAccount,
+    unchecked_return_type = "Promise<BillingAccount>"
+)]
+pub fn update_billing_account(
+    #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
+    #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
+    #[wasm_bindgen(js_name = billingAccountId, unchecked_param_type = "string")]
+    billing_account_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "UpdateBillingAccountRequest")] patch: JsValue,
+) -> js_sys::Promise {
+    let call = Call::Update {
+        workspace: text(&workspace_id),
+        account: text(&billing_account_id),
+        body: super::body(&patch),
+    };
+    start(config, call)
+}
+
+/// One billing account of the workspace.
+#[wasm_bindgen(
+    js_name = getBillingAccount,
+    unchecked_return_type = "Promise<BillingAccount>"
+)]
+pub fn get_billing_account(
+    #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
+    #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
+    #[wasm_bindgen(js_name = billingAccountId, unchecked_param_type = "string")]
+    billing_account_id: JsValue,
+) -> js_sys::Promise {
+    let call = Call::Get {
+        workspace: text(&workspace_id),
+        account: text(&billing_account_id),
+    };
+    start(config, call)
+}
+
+/// The workspace's billing accounts.
+#[wasm_bindgen(
+    js_name = listBillingAccounts,
+    unchecked_return_type = "Promise<BillingAccountList>"
+)]
+pub fn list_billing_accounts(
+    #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
+    #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
+) -> js_sys::Promise {
+    start(
+        config,
+        Call::List {
+            workspace: text(&workspace_id),
+        },
+    )
+}
+
+/// Whether `error` is what the client's promises reject with: narrows `unknown` in a `catch`.
+#[wasm_bindgen(js_name = isApiError, unchecked_return_type = "error is ApiError")]
+pub fn is_api_error(#[wasm_bindgen(unchecked_param_type = "unknown")] error: JsValue) -> bool {
+    is_api_error_instance(&error)
+}
