@@ -1,7 +1,9 @@
 //! The server's text handling on arbitrary text: trimming is idempotent and only removes trim
-//! characters from the ends, empty-to-null follows it, and counting is in code points.
+//! characters from the ends, empty-to-null follows it, and counting is in code points. Also the
+//! hand-written search behind the token's redaction: it must replace exactly what std would.
 #![no_main]
 
+use billing_account_form::api::Token;
 use billing_account_form::text::{char_count, is_trim_char, normalize, trim};
 use billing_account_form::Value;
 use libfuzzer_sys::fuzz_target;
@@ -28,4 +30,10 @@ fuzz_target!(|data: &[u8]| {
     ]);
     let once = v.normalized();
     assert_eq!(once.normalized(), once);
+    // The first few characters as a token, redacted from the rest as a server's echo would be.
+    let split = s.char_indices().nth(12).map_or(s.len(), |(i, _)| i);
+    let (token, text) = s.split_at(split);
+    if let Ok(parsed) = Token::parse(token) {
+        assert_eq!(parsed.redact(text), text.replace(token, "[redacted]"));
+    }
 });
