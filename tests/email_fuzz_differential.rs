@@ -18,8 +18,17 @@ use std::path::PathBuf;
 
 use billing_account_form::email;
 
-/// Disagreements a differential run found, kept so they never come back.
-const REGRESSIONS: &[&str] = &[];
+/// Disagreements the 100,000-string differential runs found, kept as inputs so they are judged on
+/// every run. All are in the known UTS #46 gap today (a compatibility character such as U+FDFA,
+/// which ICU maps to 18 code points, or a combining mark, in a long non-ASCII label), which the
+/// email check's owner is closing; once closed they must simply agree.
+const REGRESSIONS: &[&str] = &[
+    "x@com.νικάрусскиﷺйδοκιμή例",
+    "x@a9aaaaaaaaaaaaaaaληﷺικάруссийδοκ",
+    "x@äaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\u{301}aaaaaaaaaaaaaaaaaaaaaaaaa.com",
+    "x@\u{308}ή例子测试日本語中文汉字한국어ελληνικάрусскийδοκι.com",
+    "x@co.русскийδοκιμή例子测试日本語ǅ中文",
+];
 
 fn inputs() -> Vec<String> {
     let mut dirs = vec![common::root().join("fuzz/corpus/email")];
@@ -77,7 +86,7 @@ fn fuzzer_found_addresses_agree_with_egulias() {
         .zip(gap.iter().map(String::as_str).chain(std::iter::repeat("0")))
         .partition(|(_, g)| *g == "1");
     println!(
-        "email fuzz differential: {} fuzzer-found strings, {} agree, {} in the known UTS #46 gap",
+        "email fuzz differential: {} strings (found by the fuzzer, and past disagreements), {} agree, {} in the known UTS #46 gap",
         inputs.len(),
         inputs.len() - mismatches.len(),
         known.len()
