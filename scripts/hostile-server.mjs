@@ -72,6 +72,11 @@ const cases = {
   "redirect-elsewhere": (s) => s.end(answer("302 Found", "Location: http://evil.example:9/steal\r\n", "")),
   "redirect-here": (s) => s.end(answer("307 Temporary Redirect", `Location: /ok/workspaces/ws_pooled/billing-accounts/cus_1\r\n${json}`, account)),
   "reset": (s) => s.resetAndDestroy(),
+  "html-then-reset": async (s) => {
+    s.write(`HTTP/1.1 200 OK\r\n${CORS}Content-Type: text/html\r\nContent-Length: 100000\r\n\r\n<html>`);
+    await sleep(50);
+    s.resetAndDestroy();
+  },
   "cut-short": (s) => s.end(`HTTP/1.1 200 OK\r\n${CORS}${json}Content-Length: 500\r\n\r\n{"id":`),
   "not-http": (s) => s.end("SSH-2.0-OpenSSH_9.6\r\n"),
   "retry-after-a-day": (s) => s.end(answer("429 Too Many Requests", `${json}Retry-After: 86400\r\n`, "{}")),

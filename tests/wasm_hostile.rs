@@ -93,6 +93,7 @@ const CASES: &[(&str, Call, u32, &str)] = &[
     ("redirect-elsewhere", Call::Get, 2_000, "invalid_response"),
     ("redirect-here", Call::Get, 2_000, "invalid_response"),
     ("reset", Call::Create, 2_000, "network"),
+    ("html-then-reset", Call::Get, 2_000, "invalid_response"),
     ("cut-short", Call::Get, 2_000, "network"),
     ("not-http", Call::Create, 2_000, "network"),
     ("retry-after-a-day", Call::Get, 2_000, "rate_limited"),

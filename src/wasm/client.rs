@@ -86,6 +86,12 @@ export async function readBody(stream, cap, deadline) {
   return out;
 }
 
+// A body that will not be read, let go; a stream that already failed rejects, which must not
+// become an unhandled rejection (Node ends the process on one).
+export function discardBody(stream) {
+  if (stream) stream.cancel().catch(() => {});
+}
+
 export class Deadline {
   constructor(ms, caller) {
     this.controller = new AbortController();
@@ -154,6 +160,10 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn dispose(this: &Deadline);
+
+    /// Cancels a body that will not be read.
+    #[wasm_bindgen(js_name = discardBody)]
+    fn discard_body(stream: Option<web_sys::ReadableStream>);
 
     /// A response body as bytes, at most `cap + 1` of them, within the deadline.
     #[wasm_bindgen(js_name = readBody)]
@@ -296,9 +306,7 @@ async fn attempt(
     let retry_after = response.headers().get("Retry-After");
     let content_type = response.headers().get("Content-Type");
     if let Some(error) = content_type_error(config, status, content_type.as_deref()) {
-        if let Some(body) = response.body() {
-            let _ = body.cancel();
-        }
+        discard_body(response.body());
         return Err(error);
     }
     let cap = u32::try_from(MAX_RESPONSE_BYTES).unwrap_or(u32::MAX);
