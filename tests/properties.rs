@@ -107,6 +107,12 @@ proptest! {
     }
 
     #[test]
+    fn normalizing_twice_changes_nothing(body in json_value()) {
+        let once = common::to_value(&body).normalized();
+        prop_assert_eq!(once.normalized(), once);
+    }
+
+    #[test]
     fn validation_never_panics_and_its_value_is_a_fixed_point(body in json_value()) {
         let input = common::to_value(&body);
         for locale in Locale::ALL {

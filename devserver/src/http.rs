@@ -148,10 +148,20 @@ pub fn read_request(
         // Both framings at once is how requests get smuggled.
         return Err(ReadError::Bad(400));
     }
-    let length = match request.header("content-length") {
-        Some(v) => Some(v.parse::<usize>().map_err(|_| ReadError::Bad(400))?),
-        None => None,
-    };
+    // Every Content-Length must be the same number: two that differ are how a request is
+    // smuggled past a proxy that reads the other one (RFC 9112 §6.3).
+    let mut length = None;
+    for (_, v) in request
+        .headers
+        .iter()
+        .filter(|(n, _)| n == "content-length")
+    {
+        let n = v.parse::<usize>().map_err(|_| ReadError::Bad(400))?;
+        if length.is_some_and(|l| l != n) {
+            return Err(ReadError::Bad(400));
+        }
+        length = Some(n);
+    }
     if length.is_some_and(|n| n > MAX_BODY) {
         return Err(ReadError::Bad(413));
     }
@@ -349,6 +359,14 @@ mod tests {
         );
         assert_eq!(
             bad("POST / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n"),
+            400
+        );
+        assert_eq!(
+            bad("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 0\r\n\r\n"),
+            400
+        );
+        assert_eq!(
+            bad("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: x\r\n\r\n"),
             400
         );
         assert_eq!(

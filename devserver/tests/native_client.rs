@@ -9,94 +9,16 @@
 
 mod common;
 
-use std::io::{BufReader, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use billing_account_form::api::{
     create_request, get_request, list_request, parse_account, parse_list, update_request, ApiError,
-    ApiErrorKind, ClientConfig, ConfigInput, HttpResponse, Operation, RequestSpec, RetryPolicy,
+    ApiErrorKind, ClientConfig, ConfigInput, Operation,
 };
 use billing_account_form::{BillingAccount, BillingAccountList, Locale, Value};
-use common::{read_reply, Server};
+use common::transport::call;
+use common::Server;
 use serde_json::json;
-
-/// Sends `spec` once; the transport's failures are `network` or `timeout`.
-fn send_once(
-    config: &ClientConfig,
-    spec: &RequestSpec,
-    deadline: Instant,
-) -> Result<(u16, Option<String>, Vec<u8>), ApiError> {
-    let locale = config.locale;
-    let rest = spec.url.strip_prefix("http://").unwrap();
-    let (authority, path) = rest.split_at(rest.find('/').unwrap());
-    let addr: SocketAddr = authority.parse().unwrap();
-    let left = deadline.saturating_duration_since(Instant::now());
-    if left.is_zero() {
-        return Err(ApiError::timeout(locale));
-    }
-    let mut stream =
-        TcpStream::connect_timeout(&addr, left).map_err(|_| ApiError::network(locale))?;
-    stream.set_read_timeout(Some(left)).unwrap();
-    let mut head = format!(
-        "{} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n",
-        spec.method.as_str()
-    );
-    for (name, value) in &spec.headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    let body = spec.body.clone().unwrap_or_default();
-    head.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-    stream
-        .write_all(head.as_bytes())
-        .map_err(|_| ApiError::network(locale))?;
-    match std::panic::catch_unwind(move || read_reply(&mut BufReader::new(stream))) {
-        Ok(Some(r)) => {
-            let retry_after = r.header("Retry-After").map(str::to_string);
-            Ok((r.status, retry_after, r.body))
-        }
-        _ if Instant::now() >= deadline => Err(ApiError::timeout(locale)),
-        _ => Err(ApiError::network(locale)),
-    }
-}
-
-/// Sends `spec` and parses the answer, retrying as the policy says, within the config's timeout.
-fn call<T>(
-    config: &ClientConfig,
-    spec: &RequestSpec,
-    parse: impl Fn(&HttpResponse<'_>) -> Result<T, ApiError>,
-) -> Result<T, ApiError> {
-    let policy = RetryPolicy::default();
-    let started = Instant::now();
-    let deadline = started + Duration::from_millis(u64::from(config.timeout_ms));
-    let mut attempts: u32 = 0;
-    loop {
-        attempts += 1;
-        let outcome = send_once(config, spec, deadline).and_then(|(status, retry_after, body)| {
-            parse(&HttpResponse {
-                status,
-                retry_after: retry_after.as_deref(),
-                body: &body,
-                now_unix_seconds: SystemTime::now()
-                    .duration_since(UNIX_EPOCH)
-                    .unwrap()
-                    .as_secs(),
-            })
-        });
-        let error = match outcome {
-            Ok(value) => return Ok(value),
-            Err(e) => e,
-        };
-        let remaining = deadline
-            .saturating_duration_since(Instant::now())
-            .as_millis() as u64;
-        let jitter = attempts.wrapping_mul(2_654_435_761);
-        match policy.should_retry(spec.operation, &error, attempts, jitter, remaining) {
-            Some(ms) => std::thread::sleep(Duration::from_millis(u64::from(ms))),
-            None => return Err(error),
-        }
-    }
-}
 
 struct Client {
     config: ClientConfig,

@@ -23,7 +23,7 @@ pub use request::{
     Method, Operation, RequestSpec,
 };
 pub use response::{
-    error_for, parse_account, parse_list, retry_after_seconds, HttpResponse,
-    MAX_RETRY_AFTER_SECONDS,
+    content_type_error, error_for, is_json_content_type, parse_account, parse_list,
+    retry_after_seconds, HttpResponse, MAX_RESPONSE_BYTES, MAX_RETRY_AFTER_SECONDS,
 };
 pub use retry::RetryPolicy;

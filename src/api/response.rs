@@ -27,6 +27,44 @@ pub struct HttpResponse<'a> {
 /// The longest wait a `Retry-After` is believed for: a day. Longer values are clamped to it.
 pub const MAX_RETRY_AFTER_SECONDS: u32 = 86_400;
 
+/// The largest answer body read: a page of ten accounts is a few kilobytes, so a megabyte is
+/// only ever a broken or hostile server. A longer body is `invalid_response` without being
+/// parsed; a transport should stop reading after `MAX_RESPONSE_BYTES + 1` bytes and hand over
+/// what it has (or refuse a larger `Content-Length` before reading).
+pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
+
+/// Whether a `Content-Type` value names JSON: `application/json` or a `+json` type, any case,
+/// parameters allowed (`application/json; charset=utf-8`).
+pub fn is_json_content_type(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|c| c == ' ' || c == '\t')
+        .to_ascii_lowercase();
+    match essence.split_once('/') {
+        Some((kind, sub)) => {
+            (kind == "application" && sub == "json")
+                || (!kind.is_empty() && sub.len() > 5 && sub.ends_with("+json"))
+        }
+        None => false,
+    }
+}
+
+/// The error for an answer whose body would be read (2xx and 422) but that does not say it is
+/// JSON: an HTML login page, a proxy's error page, a CDN's `text/plain`. Transports call it with
+/// the `Content-Type` header (`None` when absent) before [`parse_account`] or [`parse_list`];
+/// other statuses are judged by their status alone, so their `Content-Type` does not matter.
+pub fn content_type_error(
+    config: &ClientConfig,
+    status: u16,
+    content_type: Option<&str>,
+) -> Option<ApiError> {
+    let body_is_read = (200..300).contains(&status) || status == 422;
+    (body_is_read && !content_type.is_some_and(is_json_content_type))
+        .then(|| invalid_response(config, status))
+}
+
 /// A create's, update's or get's answer: the billing account, or why not.
 pub fn parse_account(
     config: &ClientConfig,
@@ -51,6 +89,9 @@ fn parse<T>(
     read: fn(&Value) -> Option<T>,
 ) -> Result<T, ApiError> {
     if (200..300).contains(&response.status) {
+        if response.body.len() > MAX_RESPONSE_BYTES {
+            return Err(invalid_response(config, response.status));
+        }
         return json::parse(response.body)
             .as_ref()
             .and_then(read)
@@ -126,10 +167,14 @@ pub fn error_for(
 /// (local validation, like Laravel, reports the first rule a field breaks).
 /// A 422 with only a `message` is one error on the whole body (path `""`).
 fn validation_errors(config: &ClientConfig, body: &[u8]) -> Option<Vec<FieldError>> {
+    if body.len() > MAX_RESPONSE_BYTES {
+        return None;
+    }
     let value = json::parse(body)?;
     let Value::Object(_) = value else {
         return None;
     };
+    // The server's words and its keys both: a broken or hostile server may echo the token in either.
     let render = |path: &str, text: &str| {
         issue_from_server(path, &config.token.redact(text)).render(config.locale)
     };
@@ -145,8 +190,9 @@ fn validation_errors(config: &ClientConfig, body: &[u8]) -> Option<Vec<FieldErro
                 _ => None,
             };
             if let Some(text) = first {
+                let path = config.token.redact(path);
                 if !errors.iter().any(|e: &FieldError| e.path() == path) {
-                    errors.push(render(path, text));
+                    errors.push(render(&path, text));
                 }
             }
         }

@@ -16,8 +16,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCredentials, RequestRedirect};
 
 use crate::api::{
-    create_request, get_request, list_request, parse_account, parse_list, update_request, ApiError,
-    ClientConfig, ConfigInput, HttpResponse, Operation, RequestSpec, RetryPolicy,
+    content_type_error, create_request, get_request, list_request, parse_account, parse_list,
+    update_request, ApiError, ClientConfig, ConfigInput, HttpResponse, Operation, RequestSpec,
+    RetryPolicy, MAX_RESPONSE_BYTES,
 };
 use crate::error::{Code, Issue};
 use crate::i18n::Locale;
@@ -49,6 +50,46 @@ export function isSignal(value) {
   } catch {
     return false;
   }
+}
+
+// The body, chunk by chunk, stopped once it is longer than `cap` (the core calls that
+// invalid_response) or the deadline passes: an endless or huge body can neither fill the
+// page's memory nor outlive the timeout (a body read through arrayBuffer() did both in Node,
+// measured: 15 s on an endless body with a 5 s timeout). The clock is read here too, as a
+// busy stream can hold the deadline's timer back.
+export async function readBody(stream, cap, deadline) {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const parts = [];
+  let size = 0;
+  try {
+    for (;;) {
+      if (deadline.remaining() <= 0) deadline.stop();
+      if (deadline.state() !== 0) throw new Error("stopped");
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      size += value.length;
+      if (size > cap) break;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  const out = new Uint8Array(Math.min(size, cap + 1));
+  let at = 0;
+  for (const part of parts) {
+    if (at >= out.length) break;
+    const n = Math.min(part.length, out.length - at);
+    out.set(part.subarray(0, n), at);
+    at += n;
+  }
+  return out;
+}
+
+// A body that will not be read, let go; a stream that already failed rejects, which must not
+// become an unhandled rejection (Node ends the process on one).
+export function discardBody(stream) {
+  if (stream) stream.cancel().catch(() => {});
 }
 
 export class Deadline {
@@ -109,12 +150,28 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn remaining(this: &Deadline) -> f64;
 
+    /// Stops the deadline now (as its timer would).
+    #[wasm_bindgen(method)]
+    fn stop(this: &Deadline);
+
     /// Resolves after `ms`, or at once when the deadline stops.
     #[wasm_bindgen(method)]
     fn sleep(this: &Deadline, ms: u32) -> js_sys::Promise;
 
     #[wasm_bindgen(method)]
     fn dispose(this: &Deadline);
+
+    /// Cancels a body that will not be read.
+    #[wasm_bindgen(js_name = discardBody)]
+    fn discard_body(stream: Option<web_sys::ReadableStream>);
+
+    /// A response body as bytes, at most `cap + 1` of them, within the deadline.
+    #[wasm_bindgen(js_name = readBody)]
+    fn read_body(
+        stream: Option<web_sys::ReadableStream>,
+        cap: u32,
+        deadline: &Deadline,
+    ) -> js_sys::Promise;
 }
 
 /// Clears the timer and the listener on the caller's signal however the call ends, so neither
@@ -231,22 +288,33 @@ fn jitter() -> u32 {
 }
 
 /// One attempt: the status, `Retry-After` and body, or why there is no answer.
+///
+/// A 2xx or 422 that does not say it is JSON is `invalid_response` without its body being read;
+/// other bodies are read up to `MAX_RESPONSE_BYTES + 1` bytes (see `readBody`).
 async fn attempt(
+    config: &ClientConfig,
     spec: &RequestSpec,
     budget: &Budget,
-    locale: Locale,
 ) -> Result<(u16, Option<String>, Vec<u8>), ApiError> {
+    let locale = config.locale;
     let request = request(spec, &budget.0.signal()).ok_or_else(|| ApiError::network(locale))?;
     let response = Request::from(request)
         .send()
         .await
         .map_err(|_| budget.failure(locale))?;
+    let status = response.status();
     let retry_after = response.headers().get("Retry-After");
-    let body = response
-        .binary()
+    let content_type = response.headers().get("Content-Type");
+    if let Some(error) = content_type_error(config, status, content_type.as_deref()) {
+        discard_body(response.body());
+        return Err(error);
+    }
+    let cap = u32::try_from(MAX_RESPONSE_BYTES).unwrap_or(u32::MAX);
+    let body = JsFuture::from(read_body(response.body(), cap, &budget.0))
         .await
         .map_err(|_| budget.failure(locale))?;
-    Ok((response.status(), retry_after, body))
+    let body = js_sys::Uint8Array::new(&body).to_vec();
+    Ok((status, retry_after, body))
 }
 
 /// `spec` as a fetch `Request`, built directly rather than through gloo-net's builder, which
@@ -308,7 +376,7 @@ async fn exchange(
         }
         attempts = attempts.saturating_add(1);
         let outcome =
-            attempt(spec, &budget, locale)
+            attempt(config, spec, &budget)
                 .await
                 .and_then(|(status, retry_after, body)| {
                     parse(

@@ -7,6 +7,8 @@
     dead_code
 )] // a test may fail loudly
 
+pub mod transport;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,89 @@
+// Text a hostile server or a hostile user sends is never markup on the page, and the page's CSP
+// stops what would run if it were.
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, openPage, fillForm } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(() => server.reset());
+
+const MARKUP = '<img src=x onerror=alert(1)><svg onload=alert(2)><script>alert(3)</script>';
+
+async function noElementsFromText(page) {
+  assert.equal(await page.locator("#app img, #app svg, #app script, #app iframe").count(), 0);
+}
+
+test("a 422 whose messages are markup shows them as text", async () => {
+  const { context, page, problems } = await openPage(browser, server);
+  await server.fault({
+    method: "POST",
+    fault: "status",
+    status: 422,
+    body: JSON.stringify({
+      message: MARKUP,
+      errors: { name: [MARKUP], "address.city": [`The city ${MARKUP}`], [MARKUP]: [MARKUP] },
+    }),
+  });
+  await fillForm(page, { name: "Acme", email: "billing@acme.com" });
+  await page.click("#submit");
+  await page.waitForFunction(() => document.querySelector("#submit").disabled === false);
+  await page.waitForTimeout(200);
+  assert.match(await page.textContent("#app"), /<img src=x onerror=alert\(1\)>/);
+  await noElementsFromText(page);
+  assert.deepEqual(problems, [], "no alert ran, no CSP violation");
+  await context.close();
+});
+
+test("a 500 with an HTML page and a 200 with a script are errors shown in the page's words", async () => {
+  const { context, page, problems } = await openPage(browser, server);
+  for (const [status, contentType] of [[500, "text/html"], [200, "text/html"], [201, "application/json"]]) {
+    await server.fault({ method: "POST", fault: "status", status, content_type: contentType, body: `<html><body>${MARKUP}</body></html>` });
+    await fillForm(page, { name: "Acme", email: "billing@acme.com" });
+    await page.click("#submit");
+    const box = page.locator("#form-error");
+    await box.waitFor({ state: "visible" });
+    await page.waitForFunction(() => document.querySelector("#submit").disabled === false);
+    assert.doesNotMatch(await box.textContent(), /onerror|<script/, `${status} ${contentType}`);
+    await noElementsFromText(page);
+  }
+  assert.deepEqual(problems, [], "no alert ran, no CSP violation");
+  await context.close();
+});
+
+test("an email suggestion built from markup the user typed stays text", async () => {
+  const { context, page, problems } = await openPage(browser, server);
+  await fillForm(page, { name: "Acme", email: '"<img src=x onerror=alert(4)>"@gmial.com' });
+  await page.locator("#f-email").blur();
+  await page.locator("#app", { hasText: "gmail.com" }).waitFor();
+  await noElementsFromText(page);
+  assert.deepEqual(problems, [], "no alert ran, no CSP violation");
+  await context.close();
+});
+
+test("the CSP blocks an inline script even if one were injected", async () => {
+  const { context, page, problems } = await openPage(browser, server);
+  const ran = await page.evaluate(async () => {
+    const s = document.createElement("script");
+    s.textContent = "window.__injected = true";
+    document.body.append(s);
+    const a = document.createElement("a");
+    a.setAttribute("href", "javascript:window.__injected=true");
+    document.body.append(a);
+    a.click();
+    await new Promise((r) => setTimeout(r, 100));
+    return window.__injected === true;
+  });
+  assert.equal(ran, false, "an inline script ran");
+  assert.ok(problems.some((p) => p.startsWith("CSP:")), "the browser reported the CSP refusal");
+  await context.close();
+});
