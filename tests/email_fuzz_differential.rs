@@ -3,8 +3,7 @@
 //!
 //! By default it reads the committed seeds (`fuzz/corpus/email`) and the regressions below; with
 //! `EMAIL_FUZZ_CORPUS=DIR[:DIR…]` it reads those folders too (`fuzz/corpus-grown/email` after a
-//! campaign). Every disagreement fails, except ones in the known UTS #46 gap (non-ASCII domain
-//! labels whose mapping src/email/idn.rs leaves out), which are listed.
+//! campaign). Every disagreement fails.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -18,10 +17,9 @@ use std::path::PathBuf;
 
 use billing_account_form::email;
 
-/// Disagreements the 100,000-string differential runs found, kept as inputs so they are judged on
-/// every run. All are in the known UTS #46 gap today (a compatibility character such as U+FDFA,
-/// which ICU maps to 18 code points, or a combining mark, in a long non-ASCII label), which the
-/// email check's owner is closing; once closed they must simply agree.
+/// Disagreements the 100,000-string differential runs found (all in the UTS #46 gap since closed:
+/// a compatibility character such as U+FDFA, which ICU maps to 18 code points, or a combining
+/// mark, in a long non-ASCII label), judged on every run.
 const REGRESSIONS: &[&str] = &[
     "x@com.νικάрусскиﷺйδοκιμή例",
     "x@a9aaaaaaaaaaaaaaaληﷺικάруссийδοκ",
@@ -72,35 +70,18 @@ fn fuzzer_found_addresses_agree_with_egulias() {
         .zip(&php)
         .filter(|(s, verdict)| email::is_valid(s) != (verdict.as_str() == "1"))
         .collect();
-    let flagged: Vec<String> = mismatches
-        .iter()
-        .map(|(s, _)| serde_json::to_string(s).unwrap())
-        .collect();
-    let gap = if flagged.is_empty() {
-        Vec::new()
-    } else {
-        common::run_php("idn_gap.php", &flagged)
-    };
-    let (known, unexplained): (Vec<_>, Vec<_>) = mismatches
-        .iter()
-        .zip(gap.iter().map(String::as_str).chain(std::iter::repeat("0")))
-        .partition(|(_, g)| *g == "1");
     println!(
-        "email fuzz differential: {} strings (found by the fuzzer, and past disagreements), {} agree, {} in the known UTS #46 gap",
+        "email fuzz differential: {} strings (found by the fuzzer, and past disagreements), {} agree",
         inputs.len(),
         inputs.len() - mismatches.len(),
-        known.len()
     );
-    for ((s, php), _) in &known {
-        println!("  known gap: {s:?} php {php}");
-    }
     assert!(
-        unexplained.is_empty(),
+        mismatches.is_empty(),
         "disagreements with egulias (add each to REGRESSIONS once fixed):\n{}",
-        unexplained
+        mismatches
             .iter()
             .take(20)
-            .map(|((s, php), _)| format!("  {s:?}: php {php}, rust {}", email::is_valid(s)))
+            .map(|(s, php)| format!("  {s:?}: php {php}, rust {}", email::is_valid(s)))
             .collect::<Vec<_>>()
             .join("\n")
     );
