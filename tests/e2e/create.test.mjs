@@ -1,21 +1,10 @@
 // Creating billing accounts: the happy path, keyboard only, no double create, no HTML from text.
-import { test, before, after, beforeEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, fillForm, field, saveScreenshot, formValues } from "./harness.mjs";
+import { standInSuite, openPage, fillForm, field, saveScreenshot, formValues } from "./harness.mjs";
 
 const CREATE_ROUTE = "POST /workspaces/{workspaceId}/billing-accounts";
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(() => server.reset());
+const suite = standInSuite();
 
 const ACME = {
   name: "ACME Corp (EU)",
@@ -32,7 +21,7 @@ const ACME = {
 };
 
 test("happy path: the form creates an account with every field, then shows it for editing", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await saveScreenshot(page, "empty-form.png");
   assert.equal(await page.locator("html").getAttribute("dir"), "ltr");
   // Currency options are the library's list, after the "server default" choice.
@@ -56,7 +45,7 @@ test("happy path: the form creates an account with every field, then shows it fo
   await page.click("#submit");
   await page.locator("#form-status", { hasText: "created successfully" }).waitFor();
 
-  const [account] = await server.accounts("ws_pooled");
+  const [account] = await suite.server.accounts("ws_pooled");
   assert.equal(account.name, "ACME Corp (EU)", "sent trimmed, as the library normalizes");
   assert.equal(account.email, ACME.email);
   assert.equal(account.phone, ACME.phone);
@@ -90,7 +79,7 @@ async function tabTo(page, selector, max = 40) {
 }
 
 test("keyboard only: every control is reached with Tab, and Enter creates", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await tabTo(page, field("name"));
   await page.keyboard.type("Keyboard Co");
   await page.keyboard.press("Tab");
@@ -105,7 +94,7 @@ test("keyboard only: every control is reached with Tab, and Enter creates", asyn
   await tabTo(page, "#submit");
   await page.keyboard.press("Enter");
   await page.locator("#form-status", { hasText: "created successfully" }).waitFor();
-  const [account] = await server.accounts("ws_pooled");
+  const [account] = await suite.server.accounts("ws_pooled");
   assert.equal(account.name, "Keyboard Co");
   assert.equal(account.currency, "gbp");
   assert.equal(account.address.country, "DE");
@@ -116,8 +105,8 @@ test("keyboard only: every control is reached with Tab, and Enter creates", asyn
 });
 
 test("no double create: a double click and Enter pressed twice send one POST", async () => {
-  const { context, page, problems } = await openPage(browser, server);
-  await server.fault({ method: "POST", fault: "delay", delay_ms: 800, times: 5 });
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
+  await suite.server.fault({ method: "POST", fault: "delay", delay_ms: 800, times: 5 });
   await fillForm(page, { name: "Once Only", email: "once@example.com" });
   await page.focus(field("name"));
   await page.keyboard.press("Enter");
@@ -127,9 +116,9 @@ test("no double create: a double click and Enter pressed twice send one POST", a
   await page.locator("#form-status", { hasText: "created successfully" }).waitFor();
   await page.keyboard.press("Enter");
   await page.locator("#form-status", { hasText: "Nothing has changed" }).waitFor();
-  const stats = await server.stats();
+  const stats = await suite.server.stats();
   assert.equal(stats.routes[CREATE_ROUTE], 1, JSON.stringify(stats));
-  assert.equal((await server.accounts("ws_pooled")).length, 1);
+  assert.equal((await suite.server.accounts("ws_pooled")).length, 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -137,19 +126,19 @@ test("no double create: a double click and Enter pressed twice send one POST", a
 test("text is never HTML: a name that looks like markup shows as text", async () => {
   const xss = "<img src=x onerror=alert(1)>";
   const script = "<script>alert(2)</script>";
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await fillForm(page, { name: xss, email: "x@example.com", description: script });
   await page.click("#submit");
   await page.locator("#form-status", { hasText: "created successfully" }).waitFor();
   assert.match(await page.textContent("#form-status"), /<img src=x onerror=alert\(1\)>/);
-  const [account] = await server.accounts("ws_pooled");
+  const [account] = await suite.server.accounts("ws_pooled");
   assert.equal(account.name, xss);
   assert.match(await page.textContent("#account-select"), /<img src=x onerror=alert\(1\)>/);
   assert.equal(await page.locator("img").count(), 0, "no element was made from the text");
   assert.equal(await page.locator("#app script").count(), 0);
 
   // Text that comes from the server: an account made elsewhere, opened for editing.
-  const made = await server.api("POST", "/workspaces/ws_pooled/billing-accounts", {
+  const made = await suite.server.api("POST", "/workspaces/ws_pooled/billing-accounts", {
     name: '"><svg onload=alert(3)>',
     email: "y@example.com",
     description: "<b>bold</b>",

@@ -1,24 +1,13 @@
 // Editing: pick an account, the form is prefilled, only what changed is sent, null clears.
-import { test, before, after, beforeEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, field, formValues } from "./harness.mjs";
+import { standInSuite, openPage, field, formValues } from "./harness.mjs";
 
 const PATCH_ROUTE = "PATCH /workspaces/{workspaceId}/billing-accounts/{billingAccountId}";
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(() => server.reset());
+const suite = standInSuite();
 
 async function seed(body) {
-  const made = await server.api("POST", "/workspaces/ws_pooled/billing-accounts", body);
+  const made = await suite.server.api("POST", "/workspaces/ws_pooled/billing-accounts", body);
   assert.equal(made.status, 201, JSON.stringify(made.body));
   return made.body;
 }
@@ -54,7 +43,7 @@ const FULL = {
 test("edit: the form is prefilled, the currency shown but locked, only changes are sent, a cleared phone is null", async () => {
   const other = await seed({ name: "Other", email: "other@example.com" });
   const account = await seed(FULL);
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await openForEdit(page, account.id);
 
   const shown = await formValues(page);
@@ -73,7 +62,7 @@ test("edit: the form is prefilled, the currency shown but locked, only changes a
   assert.deepEqual(patch, { name: "ACME Corp (International)", phone: null });
 
   // A later get: the phone is gone, the rest untouched.
-  const { status, body } = await server.api("GET", `/workspaces/ws_pooled/billing-accounts/${account.id}`);
+  const { status, body } = await suite.server.api("GET", `/workspaces/ws_pooled/billing-accounts/${account.id}`);
   assert.equal(status, 200);
   assert.equal(body.phone, null);
   assert.equal(body.name, "ACME Corp (International)");
@@ -86,7 +75,7 @@ test("edit: the form is prefilled, the currency shown but locked, only changes a
   await page.fill(field("address.city"), "Oakland");
   const second = await submitPatch(page);
   assert.deepEqual(second, { description: null, address: { ...FULL.address, city: "Oakland" } });
-  const after = (await server.api("GET", `/workspaces/ws_pooled/billing-accounts/${account.id}`)).body;
+  const after = (await suite.server.api("GET", `/workspaces/ws_pooled/billing-accounts/${account.id}`)).body;
   assert.equal(after.description, null);
   assert.equal(after.address.city, "Oakland");
   assert.equal(after.address.line2, "Suite 456");
@@ -94,14 +83,14 @@ test("edit: the form is prefilled, the currency shown but locked, only changes a
   // Nothing changed: nothing is sent.
   await page.click("#submit");
   await page.locator("#form-status", { hasText: "Nothing has changed" }).waitFor();
-  assert.equal((await server.stats()).routes[PATCH_ROUTE], 2);
+  assert.equal((await suite.server.stats()).routes[PATCH_ROUTE], 2);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("edit: emptying the whole address clears it; the draft of an edit survives a reload", async () => {
   const account = await seed(FULL);
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await openForEdit(page, account.id);
   await page.fill(field("email"), "new@acme.com");
   await page.reload();
@@ -116,7 +105,7 @@ test("edit: emptying the whole address clears it; the draft of an edit survives 
   for (const part of ["line1", "line2", "city", "state", "postal_code"]) await page.fill(field("address." + part), "");
   const patch = await submitPatch(page);
   assert.deepEqual(patch, { email: "new@acme.com", address: null });
-  const after = (await server.api("GET", `/workspaces/ws_pooled/billing-accounts/${account.id}`)).body;
+  const after = (await suite.server.api("GET", `/workspaces/ws_pooled/billing-accounts/${account.id}`)).body;
   assert.equal(after.address, null);
   assert.equal(after.email, "new@acme.com");
   assert.deepEqual(problems, []);

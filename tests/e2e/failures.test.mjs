@@ -1,20 +1,9 @@
 // When the server says no, or says nothing: a form-level message, and the input always kept.
-import { test, before, after, beforeEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, fillForm, field, formValues, ready } from "./harness.mjs";
+import { standInSuite, startServer, openPage, fillForm, field, formValues, ready } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(() => server.reset());
+const suite = standInSuite();
 
 const VALUES = {
   name: "Kept Co 😀",
@@ -48,7 +37,7 @@ async function submitExpectingError(page, pattern) {
 }
 
 test("the billing mode's limit: a single workspace takes one account, the second is refused", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await setSetting(page, "#s-workspace", "ws_single");
   await fillForm(page, { name: "The one", email: "one@example.com" });
   await page.click("#submit");
@@ -58,36 +47,36 @@ test("the billing mode's limit: a single workspace takes one account, the second
   await fillForm(page, VALUES);
   await submitExpectingError(page, /billing mode/);
   await assertKept(page);
-  assert.equal((await server.accounts("ws_single")).length, 1);
+  assert.equal((await suite.server.accounts("ws_single")).length, 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("401, 429, 5xx, a dropped connection and a timeout each give a message; the input stays", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await fillForm(page, VALUES);
 
-  await server.fault({ method: "POST", fault: "status", status: 429, retry_after: "7" });
+  await suite.server.fault({ method: "POST", fault: "status", status: 429, retry_after: "7" });
   await submitExpectingError(page, /Too many requests.*7/);
   await assertKept(page);
 
-  await server.fault({ method: "POST", fault: "status", status: 500 });
+  await suite.server.fault({ method: "POST", fault: "status", status: 500 });
   await submitExpectingError(page, /HTTP 500/);
   await assertKept(page);
 
-  await server.fault({ method: "POST", fault: "status", status: 503 });
+  await suite.server.fault({ method: "POST", fault: "status", status: 503 });
   await submitExpectingError(page, /HTTP 503/);
-  assert.equal((await server.stats()).routes["POST /workspaces/{workspaceId}/billing-accounts"], 3, "a create is never retried");
+  assert.equal((await suite.server.stats()).routes["POST /workspaces/{workspaceId}/billing-accounts"], 3, "a create is never retried");
 
   // Chromium itself sends a POST again (several times) when a reused kept-alive connection
   // closes with no answer at all: every try is dropped here.
-  await server.fault({ method: "POST", fault: "drop", times: 20 });
+  await suite.server.fault({ method: "POST", fault: "drop", times: 20 });
   await submitExpectingError(page, /could not be reached/);
   await assertKept(page);
-  await server.clearFaults();
+  await suite.server.clearFaults();
 
   await setSetting(page, "#s-timeout", "1");
-  await server.fault({ method: "POST", fault: "delay", delay_ms: 2500 });
+  await suite.server.fault({ method: "POST", fault: "delay", delay_ms: 2500 });
   await submitExpectingError(page, /too long/);
   await assertKept(page);
   await setSetting(page, "#s-timeout", "");
@@ -102,7 +91,7 @@ test("401, 429, 5xx, a dropped connection and a timeout each give a message; the
 });
 
 test("the client's own refusal of a setting lands on that setting, and nothing is sent", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await fillForm(page, VALUES);
   await setSetting(page, "#s-token", "two words");
   await page.click("#settings > summary"); // folded away again: the error must open it
@@ -111,9 +100,9 @@ test("the client's own refusal of a setting lands on that setting, and nothing i
   assert.notEqual((await page.textContent("#s-token-msg")).trim(), "");
   assert.ok(await page.isVisible("#error-summary a[href='#s-token']"));
   assert.equal(await page.evaluate(() => document.activeElement.id), "s-token");
-  assert.equal((await server.stats()).routes["POST /workspaces/{workspaceId}/billing-accounts"], undefined);
+  assert.equal((await suite.server.stats()).routes["POST /workspaces/{workspaceId}/billing-accounts"], undefined);
   await assertKept(page);
-  await page.fill("#s-token", server.token);
+  await page.fill("#s-token", suite.server.token);
   assert.equal(await page.getAttribute("#s-token", "aria-invalid"), null);
   await page.click("#submit");
   await page.locator("#form-status", { hasText: "created successfully" }).waitFor();
@@ -124,7 +113,7 @@ test("the client's own refusal of a setting lands on that setting, and nothing i
 test("server stopped mid-session: the input is kept, and sent once it is back", async () => {
   const own = await startServer();
   try {
-    const { context, page, problems } = await openPage(browser, own);
+    const { context, page, problems } = await openPage(suite.browser, own);
     await fillForm(page, VALUES);
     await own.stop();
     await submitExpectingError(page, /could not be reached/);
@@ -149,7 +138,7 @@ test("server stopped mid-session: the input is kept, and sent once it is back", 
 });
 
 test("a reload restores the unsent draft, never the token", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await fillForm(page, VALUES);
   await setSetting(page, "#s-token", "typed-secret-token");
   await page.reload();
@@ -163,19 +152,19 @@ test("a reload restores the unsent draft, never the token", async () => {
     session: Object.entries(sessionStorage).map(([k, v]) => k + "=" + v).join("\n"),
   }));
   assert.doesNotMatch(stored.local, /typed-secret-token/);
-  assert.doesNotMatch(stored.local, new RegExp(server.token));
+  assert.doesNotMatch(stored.local, new RegExp(suite.server.token));
   assert.match(stored.local, /Kept Co/);
   assert.match(stored.session, /typed-secret-token/);
 
-  // A new session (a new tab or browser) has the draft but no typed token.
-  const fresh = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  // A new session (a new tab or suite.browser) has the draft but no typed token.
+  const fresh = await suite.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const state = await context.storageState();
   await fresh.addInitScript((origins) => {
     for (const o of origins) if (o.origin === location.origin) for (const { name, value } of o.localStorage) localStorage.setItem(name, value);
   }, state.origins);
-  const second = await openPage(browser, server, { context: fresh });
+  const second = await openPage(suite.browser, suite.server, { context: fresh });
   await assertKept(second.page);
-  assert.equal(await second.page.inputValue("#s-token"), server.token, "the stand-in's token, not the typed one");
+  assert.equal(await second.page.inputValue("#s-token"), suite.server.token, "the stand-in's token, not the typed one");
   assert.deepEqual(problems, []);
   assert.deepEqual(second.problems, []);
   await fresh.close();

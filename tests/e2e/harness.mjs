@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
+import { before, after, beforeEach } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -111,6 +112,24 @@ export async function launchBrowser() {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * One stand-in and one browser for a test file, the stand-in emptied before each test.
+ * Read `suite.server` and `suite.browser` inside tests (they exist once `before` has run).
+ */
+export function standInSuite() {
+  const suite = { server: undefined, browser: undefined };
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  beforeEach(() => suite.server.reset());
+  return suite;
 }
 
 /**

@@ -1,21 +1,10 @@
 // Text a hostile server or a hostile user sends is never markup on the page, and the page's CSP
 // stops what would run if it were.
-import { test, before, after, beforeEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, fillForm } from "./harness.mjs";
+import { standInSuite, openPage, fillForm } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(() => server.reset());
+const suite = standInSuite();
 
 const MARKUP = '<img src=x onerror=alert(1)><svg onload=alert(2)><script>alert(3)</script>';
 
@@ -24,8 +13,8 @@ async function noElementsFromText(page) {
 }
 
 test("a 422 whose messages are markup shows them as text", async () => {
-  const { context, page, problems } = await openPage(browser, server);
-  await server.fault({
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
+  await suite.server.fault({
     method: "POST",
     fault: "status",
     status: 422,
@@ -45,9 +34,9 @@ test("a 422 whose messages are markup shows them as text", async () => {
 });
 
 test("a 500 with an HTML page and a 200 with a script are errors shown in the page's words", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   for (const [status, contentType] of [[500, "text/html"], [200, "text/html"], [201, "application/json"]]) {
-    await server.fault({ method: "POST", fault: "status", status, content_type: contentType, body: `<html><body>${MARKUP}</body></html>` });
+    await suite.server.fault({ method: "POST", fault: "status", status, content_type: contentType, body: `<html><body>${MARKUP}</body></html>` });
     await fillForm(page, { name: "Acme", email: "billing@acme.com" });
     await page.click("#submit");
     const box = page.locator("#form-error");
@@ -61,7 +50,7 @@ test("a 500 with an HTML page and a 200 with a script are errors shown in the pa
 });
 
 test("an email suggestion built from markup the user typed stays text", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await fillForm(page, { name: "Acme", email: '"<img src=x onerror=alert(4)>"@gmial.com' });
   await page.locator("#f-email").blur();
   await page.locator("#app", { hasText: "gmail.com" }).waitFor();
@@ -71,7 +60,7 @@ test("an email suggestion built from markup the user typed stays text", async ()
 });
 
 test("the CSP blocks an inline script even if one were injected", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   const ran = await page.evaluate(async () => {
     const s = document.createElement("script");
     s.textContent = "window.__injected = true";

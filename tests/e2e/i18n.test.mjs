@@ -1,20 +1,9 @@
 // Languages: labels, help texts, messages and country names change; Arabic runs right to left.
-import { test, before, after, beforeEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, fillForm, field, saveScreenshot, ready } from "./harness.mjs";
+import { standInSuite, openPage, fillForm, field, saveScreenshot, ready } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(() => server.reset());
+const suite = standInSuite();
 
 const ARABIC = /[\u0600-\u06FF]/;
 const help = (page, path) => page.textContent(field(path) + "-help");
@@ -22,7 +11,7 @@ const label = (page, path) => page.textContent(`label[for="${field(path).slice(1
 const countryName = (page, code) => page.textContent(`${field("address.country")} option[value="${code}"]`);
 
 test("Arabic: the page turns right to left, with the reference's wording and Arabic messages", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await page.selectOption("#language", "ar");
   assert.equal(await page.getAttribute("html", "dir"), "rtl");
   assert.equal(await page.getAttribute("html", "lang"), "ar");
@@ -55,7 +44,7 @@ test("Arabic: the page turns right to left, with the reference's wording and Ara
   // A form-level message from the server's answer comes in Arabic too.
   await page.fill(field("email"), "billing@example.com");
   await page.fill(field("phone"), "");
-  await server.fault({ method: "POST", fault: "status", status: 500 });
+  await suite.server.fault({ method: "POST", fault: "status", status: 500 });
   await page.click("#submit");
   await page.locator("#form-error").waitFor({ state: "visible" });
   assert.match(await page.textContent("#form-error"), ARABIC);
@@ -71,7 +60,7 @@ test("Arabic: the page turns right to left, with the reference's wording and Ara
 });
 
 test("Indonesian, then English again: everything follows the switch, what is typed stays", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await fillForm(page, { name: "😀".repeat(101), "address.country": "DE" });
   const english = await page.textContent(field("name") + "-msg");
   await page.selectOption("#language", "id");

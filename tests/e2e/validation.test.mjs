@@ -1,26 +1,15 @@
 // Mistakes while typing, the error summary, and the server's 422 landing on its field.
-import { test, before, after, beforeEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, fillForm, field, saveScreenshot, formValues } from "./harness.mjs";
+import { standInSuite, openPage, fillForm, field, saveScreenshot, formValues } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(() => server.reset());
+const suite = standInSuite();
 
 const messagesOf = (page, path) => page.locator(field(path) + "-msg");
 const counterOf = (page, path) => page.textContent(field(path) + "-count");
 
 test("counters count as the server does: 100 astral characters fit in a name, 101 do not", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   const name = field("name");
   assert.equal(await counterOf(page, "name"), "100 characters left");
 
@@ -63,7 +52,7 @@ test("counters count as the server does: 100 astral characters fit in a name, 10
 });
 
 test("live checks: an error waits for the field to be left; a warning is not an error", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   const name = field("name");
   await page.focus(name);
   await page.keyboard.type("A");
@@ -94,13 +83,13 @@ test("live checks: an error waits for the field to be left; a warning is not an 
   await page.fill(field("name"), "Warned");
   await page.click("#submit");
   await page.locator("#form-status", { hasText: "created successfully" }).waitFor();
-  assert.equal((await server.accounts("ws_pooled"))[0].email, "billing@gmial.com");
+  assert.equal((await suite.server.accounts("ws_pooled"))[0].email, "billing@gmial.com");
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("submit with errors: a summary links to each field, focus goes to the first, nothing is sent", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   await fillForm(page, { email: "billing@gmial.com", phone: "+1 555 0100 ".repeat(5), "address.city": "Jakarta" });
   await page.click("#submit");
   const summary = page.locator("#error-summary");
@@ -124,7 +113,7 @@ test("submit with errors: a summary links to each field, focus goes to the first
   await page.fill(field("name"), "Fixed");
   assert.ok(await summary.isHidden());
 
-  const stats = await server.stats();
+  const stats = await suite.server.stats();
   assert.equal(stats.routes["POST /workspaces/{workspaceId}/billing-accounts"], undefined, "nothing was sent");
   assert.equal((await formValues(page))["address.city"], "Jakarta", "input kept");
   assert.deepEqual(problems, []);
@@ -132,12 +121,12 @@ test("submit with errors: a summary links to each field, focus goes to the first
 });
 
 test("a 422 from the server lands on its field, with the input kept", async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   const laravel = {
     message: "The selected address.postal code is invalid.",
     errors: { "address.postal_code": ["The selected address.postal code is invalid."] },
   };
-  await server.fault({ method: "POST", fault: "status", status: 422, body: JSON.stringify(laravel) });
+  await suite.server.fault({ method: "POST", fault: "status", status: 422, body: JSON.stringify(laravel) });
   const values = { name: "Refused Co", email: "refused@example.com", "address.country": "GB", "address.postal_code": "ZZ99 9ZZ" };
   await fillForm(page, values);
   await page.click("#submit");
@@ -154,7 +143,7 @@ test("a 422 from the server lands on its field, with the input kept", async () =
   assert.equal(await page.getAttribute(postal, "aria-invalid"), null);
   await page.click("#submit");
   await page.locator("#form-status", { hasText: "created successfully" }).waitFor();
-  assert.equal((await server.accounts("ws_pooled"))[0].address.postal_code, "SW1A 1AA");
+  assert.equal((await suite.server.accounts("ws_pooled"))[0].address.postal_code, "SW1A 1AA");
   assert.deepEqual(problems, []);
   await context.close();
 });
