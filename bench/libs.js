@@ -4,7 +4,7 @@ import * as valibot from "./schemas/valibot.js";
 import * as ajv from "./schemas/ajv.js";
 
 export async function load() {
-  const ours = await import("../pkg/node.js");
+  const ours = await import("../pkg/index.js");
   return {
     ours,
     libs: [

@@ -112,6 +112,11 @@ fn byte_counts(s: &[u8]) -> [i16; 32] {
     counts
 }
 
+/// Which of [`byte_counts`]' buckets `s` uses, one bit each.
+fn buckets(s: &[u8]) -> u32 {
+    s.iter().fold(0, |m, &b| m | 1 << (b & 31))
+}
+
 /// A cheap test before [`distance`]: each edit changes the byte counts by at most two, so counts
 /// that differ by more than `2 * cap` rule a match out. Most domains are ruled out here.
 fn might_be_within(counts: &[i16; 32], other: &[u8], cap: usize) -> bool {
@@ -124,31 +129,81 @@ fn might_be_within(counts: &[i16; 32], other: &[u8], cap: usize) -> bool {
     apart <= 2 * cap
 }
 
-/// The domain `domain` was probably meant to be, if it looks like a slip.
-fn likely_domain(domain: &str) -> Option<String> {
-    let lower = domain.to_ascii_lowercase();
-    if COMMON_DOMAINS.contains(&lower.as_str()) {
-        return None;
-    }
-    let cap = if lower.len() >= 10 { 2 } else { 1 };
-    if lower.len() >= 5 {
-        let counts = byte_counts(lower.as_bytes());
-        let near = COMMON_DOMAINS
-            .iter()
-            .filter(|d| might_be_within(&counts, d.as_bytes(), cap))
-            .map(|d| (distance(lower.as_bytes(), d.as_bytes(), cap), *d))
-            .filter(|(dist, _)| *dist <= cap)
-            .min_by_key(|(dist, _)| *dist);
-        if let Some((_, d)) = near {
-            return Some(String::from(d));
+/// The longest domain that can be within reach of a common one (14 bytes, two edits).
+const NEAR: usize = 24;
+
+/// What a domain that looks like a slip was probably meant to be.
+enum Slip {
+    /// This common domain.
+    Common(&'static str),
+    /// The domain's first `.0` bytes (lower-cased), a dot, and this top-level domain.
+    Tld(usize, &'static str),
+}
+
+/// Whether `domain` looks like a slip, and of what. Allocates nothing: this runs on every
+/// valid email of every call.
+fn slip(domain: &str) -> Option<Slip> {
+    let bytes = domain.as_bytes();
+    let mut buf = [0u8; NEAR];
+    if let Some(lower) = buf.get_mut(..bytes.len()) {
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        let lower: &[u8] = lower;
+        if COMMON_DOMAINS.iter().any(|d| d.as_bytes() == lower) {
+            return None;
+        }
+        let cap = if lower.len() >= 10 { 2 } else { 1 };
+        if lower.len() >= 5 {
+            let counts = byte_counts(lower);
+            let used = buckets(lower);
+            let near = COMMON_DOMAINS
+                .iter()
+                // Cheapest first, each a consequence of being within `cap` edits: the lengths;
+                // the buckets used (an edit adds or removes at most two); the counts.
+                .filter(|d| {
+                    d.len().abs_diff(lower.len()) <= cap
+                        && (buckets(d.as_bytes()) ^ used).count_ones() as usize <= 2 * cap
+                        && might_be_within(&counts, d.as_bytes(), cap)
+                })
+                .map(|d| (distance(lower, d.as_bytes(), cap), *d))
+                .filter(|(dist, _)| *dist <= cap)
+                .min_by_key(|(dist, _)| *dist);
+            if let Some((_, d)) = near {
+                return Some(Slip::Common(d));
+            }
         }
     }
-    let (head, tld) = lower.rsplit_once('.')?;
-    let (_, fixed) = TLD_SLIPS.iter().find(|(slip, _)| *slip == tld)?;
-    let mut out = String::from(head);
-    out.push('.');
-    out.push_str(fixed);
-    Some(out)
+    let (head, tld) = domain.rsplit_once('.')?;
+    let (_, fixed) = TLD_SLIPS
+        .iter()
+        .find(|(slip, _)| slip.eq_ignore_ascii_case(tld))?;
+    Some(Slip::Tld(head.len(), fixed))
+}
+
+/// The domain `domain` was probably meant to be, if it looks like a slip.
+fn likely_domain(domain: &str) -> Option<String> {
+    match slip(domain)? {
+        Slip::Common(d) => Some(String::from(d)),
+        Slip::Tld(head, fixed) => {
+            let mut out = String::from(domain.get(..head)?);
+            out.make_ascii_lowercase();
+            out.push('.');
+            out.push_str(fixed);
+            Some(out)
+        }
+    }
+}
+
+/// Whether [`email_warnings`] has anything to say about `email`, without building it.
+pub fn has_email_warnings(email: &str) -> bool {
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return false;
+    };
+    local.contains('"')
+        || email.contains('(')
+        || domain.starts_with('[')
+        || (!domain.contains('.') && !domain.contains('('))
+        || slip(domain).is_some()
 }
 
 /// Advisories for an email address the server accepts.

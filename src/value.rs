@@ -131,25 +131,11 @@ fn first_occurrences(members: &[(String, Value)]) -> Vec<bool> {
 }
 
 impl Value {
-    /// [`Value::normalized`], reusing this value's storage instead of copying it.
+    /// [`Value::normalized`], for a value the caller gives up. A copy all the same: one walk
+    /// kept in the module instead of two (an import's bodies take this path only when the
+    /// clean check leaves them, see `crate::scan`).
     pub fn into_normalized(self) -> Value {
-        match self {
-            Value::String(s) => match crate::text::normalize(&s) {
-                Some(t) if t.len() == s.len() => Value::String(s),
-                Some(t) => Value::String(String::from(t)),
-                None => Value::Null,
-            },
-            Value::Array(items) => {
-                Value::Array(items.into_iter().map(Value::into_normalized).collect())
-            }
-            Value::Object(members) => Value::Object(
-                members
-                    .into_iter()
-                    .map(|(k, v)| (k, v.into_normalized()))
-                    .collect(),
-            ),
-            other => other,
-        }
+        self.normalized()
     }
 }
 

@@ -45,7 +45,19 @@ pub fn parse_text(text: &str, mode: Mode) -> Option<Value> {
 /// Reads `text`, which must be one JSON array, handing each item to `each` as it is read, so a
 /// large array is never held whole. The count of items, or `None` where the text is not
 /// one array (items already handed over stay handed over).
-pub fn for_each_item(text: &str, mode: Mode, mut each: impl FnMut(usize, Value)) -> Option<usize> {
+pub fn for_each_item(text: &str, mode: Mode, each: impl FnMut(usize, Value)) -> Option<usize> {
+    for_each_item_quick(text, mode, |_, _, _| None, each)
+}
+
+/// [`for_each_item`] with a first look at each item: `quick(index, text, at)` may answer for
+/// the item that starts at byte `at` by returning where it ends (it must then be a whole JSON
+/// value there); only the items it leaves are read into a [`Value`] and handed to `each`.
+pub fn for_each_item_quick(
+    text: &str,
+    mode: Mode,
+    mut quick: impl FnMut(usize, &str, usize) -> Option<usize>,
+    mut each: impl FnMut(usize, Value),
+) -> Option<usize> {
     let mut reader = Reader { text, at: 0, mode };
     reader.skip_space();
     reader.eat(b'[')?;
@@ -56,8 +68,13 @@ pub fn for_each_item(text: &str, mode: Mode, mut each: impl FnMut(usize, Value))
     } else {
         loop {
             reader.skip_space();
-            let item = reader.value(1)?;
-            each(count, item);
+            match quick(count, text, reader.at) {
+                Some(end) if end > reader.at && end <= text.len() => reader.at = end,
+                _ => {
+                    let item = reader.value(1)?;
+                    each(count, item);
+                }
+            }
             count += 1;
             reader.skip_space();
             match reader.bump()? {

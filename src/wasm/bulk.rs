@@ -5,14 +5,14 @@
 //! refused records and fills in the accepted ones itself: a call then crosses the boundary a
 //! fixed number of times, however many records there are.
 
-use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use super::validation::options_locale;
-use super::{read, to_json, types::Options};
+use super::{read, types::Options};
 use crate::api::json::{self, Mode};
-use crate::error::{Code, FieldError, Issue};
+use crate::error::{Code, Issue};
+use crate::results::write_record;
 use crate::rules::RequestKind;
 
 #[wasm_bindgen(inline_js = r#"
@@ -37,14 +37,6 @@ extern "C" {
     fn expand(count: u32, refused: &str) -> JsValue;
 }
 
-/// One record's result, as JavaScript sees it.
-#[derive(Serialize)]
-struct Record<'a> {
-    index: i64,
-    ok: bool,
-    errors: &'a [FieldError],
-}
-
 /// Validates every create body in `jsonText`, a JSON array (an import file), in one call.
 ///
 /// Returns one `{ index, ok, errors }` per record, in order. Text that is not JSON, or JSON that
@@ -60,37 +52,35 @@ pub fn validate_many(
         .ok_or_else(|| read::type_error("validateMany expects JSON text (a string)"))?;
     let locale = options_locale(options)?;
     let mut refused = String::from("[");
-    let mut write_error = false;
-    let count = json::for_each_item(&text, Mode::Js { unsupported: false }, |index, body| {
-        let errors = crate::validate::errors_of(RequestKind::Create, body, locale);
-        if errors.is_empty() {
-            return;
-        }
-        let record = Record {
-            index: i64::try_from(index).unwrap_or(i64::MAX),
-            ok: false,
-            errors: &errors,
-        };
-        if refused.len() > 1 {
-            refused.push(',');
-        }
-        write_error |= to_json::write_json(&mut refused, &record).is_err();
-    });
+    // A clean record (see `crate::scan`) is valid as it stands: only the others are read into
+    // values and through the exact path.
+    let clean = |_, text: &str, at| crate::scan::clean_body(text, at, RequestKind::Create);
+    let count = json::for_each_item_quick(
+        &text,
+        Mode::Js { unsupported: false },
+        clean,
+        |index, body| {
+            let errors = crate::validate::errors_of(RequestKind::Create, body, locale);
+            if errors.is_empty() {
+                return;
+            }
+            if refused.len() > 1 {
+                refused.push(',');
+            }
+            write_record(&mut refused, Some(index), &errors);
+        },
+    );
     refused.push(']');
     match count {
-        Some(count) if !write_error => {
-            Ok(expand(u32::try_from(count).unwrap_or(u32::MAX), &refused))
-        }
-        _ => {
+        Some(count) => Ok(expand(u32::try_from(count).unwrap_or(u32::MAX), &refused)),
+        None => {
             let error = Issue::new("", Code::Type)
                 .text("expected", "array")
                 .render(locale);
-            let record = Record {
-                index: -1,
-                ok: false,
-                errors: core::slice::from_ref(&error),
-            };
-            super::to_js(&[record])
+            let mut record = String::from("[");
+            write_record(&mut record, None, core::slice::from_ref(&error));
+            record.push(']');
+            Ok(read::parse_json(&record))
         }
     }
 }

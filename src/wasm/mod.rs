@@ -12,12 +12,17 @@ mod client;
 #[cfg(not(target_feature = "atomics"))]
 mod heap;
 mod read;
+// serde's JSON writer: the client's results. The validation module writes its own by hand
+// (`crate::results`), so it carries no serializer.
+#[cfg(feature = "js-client")]
 mod to_json;
 mod types;
 #[cfg(feature = "js-validation")]
 mod validation;
 
+#[cfg(feature = "js-client")]
 use serde::Serialize;
+#[cfg(feature = "js-client")]
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "js-validation")]
@@ -34,6 +39,7 @@ pub use validation::{
     char_count, countries, currencies, limits, validate_create, validate_field, validate_update,
 };
 
+#[cfg(feature = "js-client")]
 /// Plain objects, `null` for null (not `undefined`): written as JSON text, then `JSON.parse`d.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     match to_json::to_json(value) {

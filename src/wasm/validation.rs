@@ -3,9 +3,10 @@
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use super::{read, to_js, types::Options};
+use super::{read, types::Options};
 use crate::i18n::Locale;
 use crate::model::Currency;
+use crate::results::ToJson;
 use crate::rules::RequestKind;
 use crate::value::Value;
 
@@ -37,6 +38,11 @@ pub(super) fn options_locale(options: Option<Ts<Options>>) -> Result<Locale, JsV
     locale_of(&tag, LOCALE_ERROR)
 }
 
+/// Plain objects from the value's JSON text, with one `JSON.parse`.
+fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
+    read::parse_json(&value.to_json())
+}
+
 fn request_kind(request: &JsValue) -> Result<RequestKind, JsValue> {
     match request.as_string().as_deref() {
         Some("create") => Ok(RequestKind::Create),
@@ -45,9 +51,21 @@ fn request_kind(request: &JsValue) -> Result<RequestKind, JsValue> {
     }
 }
 
-/// The body as the core reads it: `undefined` is no body at all, which the server reads as empty.
-fn body(input: &JsValue) -> Value {
-    read::read(input).unwrap_or(Value::Null)
+/// The result for `input` as a `request` body: a clean body (see [`crate::scan`]) straight from
+/// what the walker read; any other through the exact path.
+fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsValue, JsValue> {
+    let text = read::text_of(input);
+    if let Some(text) = &text {
+        if crate::scan::is_clean(text, request) {
+            return Ok(read::clean_result());
+        }
+    }
+    // `undefined` is no body at all, which the server reads as empty.
+    let body = text.map_or(Value::Null, |t| read::from_text(&t));
+    Ok(match request {
+        RequestKind::Create => to_js(&crate::validate::validate_create(&body, locale)),
+        RequestKind::Update => to_js(&crate::validate::validate_update(&body, locale)),
+    })
 }
 
 /// Validates a create body. Never throws for `input`, whatever it is; throws a `TypeError` for bad `options`.
@@ -59,8 +77,7 @@ pub fn validate_create(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
     options: Option<Ts<Options>>,
 ) -> Result<JsValue, JsValue> {
-    let locale = options_locale(options)?;
-    to_js(&crate::validate::validate_create(&body(&input), locale))
+    validate(&input, RequestKind::Create, options_locale(options)?)
 }
 
 /// Validates an update body: absent leaves a field as it is, `null` clears it. Never throws for `input`.
@@ -72,8 +89,7 @@ pub fn validate_update(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
     options: Option<Ts<Options>>,
 ) -> Result<JsValue, JsValue> {
-    let locale = options_locale(options)?;
-    to_js(&crate::validate::validate_update(&body(&input), locale))
+    validate(&input, RequestKind::Update, options_locale(options)?)
 }
 
 /// Errors and warnings for one field's value as typed (`undefined`: absent), for live feedback.
@@ -90,18 +106,15 @@ pub fn validate_field(
         .ok_or_else(|| read::type_error("path must be a string"))?;
     let locale = options_locale(options)?;
     let value = read::read(&value);
-    to_js(&crate::validate::validate_field(
-        request,
-        &path,
-        value.as_ref(),
-        locale,
+    Ok(to_js(
+        crate::validate::validate_field(request, &path, value.as_ref(), locale).as_slice(),
     ))
 }
 
 /// The currencies the API accepts, spelled as it wants them.
 #[wasm_bindgen(unchecked_return_type = "Currency[]")]
 pub fn currencies() -> Result<JsValue, JsValue> {
-    to_js(&Currency::ALL)
+    Ok(to_js(Currency::ALL.as_slice()))
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -130,7 +143,7 @@ pub fn countries(locale: Option<Ts<Locale>>) -> Result<JsValue, JsValue> {
         None => Locale::En,
     };
     let codes: Vec<&str> = crate::country::codes().collect();
-    Ok(named(locale.as_str(), to_js(&codes)?))
+    Ok(named(locale.as_str(), to_js(codes.as_slice())))
 }
 
 /// Every length limit, by dotted path, in code points: what a form's counters show.

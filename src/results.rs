@@ -1,0 +1,256 @@
+//! Validation results as JSON text, written by hand: the wire shape of the `Serialize` impls, without serde.
+//!
+//! The wasm shell hands results to JavaScript as JSON text (one `JSON.parse` there). Written
+//! through serde, each result went through its generic serializer, which cost time on every
+//! call and bytes in the validation module; these writers do the same job directly. The tests
+//! hold them to serde_json's output of the same values.
+
+use crate::api::json::write_string;
+use crate::error::{FieldError, ParamValue, Validation};
+use crate::model::{Address, CreateBillingAccountRequest, Patch, UpdateBillingAccountRequest};
+
+/// A value with a JSON form.
+pub trait ToJson {
+    /// Appends this value's JSON text to `out`.
+    fn write_json(&self, out: &mut String);
+
+    /// This value's JSON text.
+    fn to_json(&self) -> String {
+        let mut out = String::with_capacity(128);
+        self.write_json(&mut out);
+        out
+    }
+}
+
+/// Writes `{` … `}` member by member.
+struct Members<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Members<'a> {
+    fn open(out: &'a mut String) -> Members<'a> {
+        out.push('{');
+        Members { out, first: true }
+    }
+
+    fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+        self.out
+    }
+
+    fn value(&mut self, key: &str, value: &(impl ToJson + ?Sized)) {
+        value.write_json(self.key(key));
+    }
+
+    fn string(&mut self, key: &str, value: Option<&str>) {
+        if let Some(s) = value {
+            write_string(self.key(key), s);
+        }
+    }
+
+    fn close(self) {
+        self.out.push('}');
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_string(out, self);
+    }
+}
+
+impl ToJson for crate::model::Currency {
+    fn write_json(&self, out: &mut String) {
+        write_string(out, self.as_str());
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl ToJson for FieldError {
+    fn write_json(&self, out: &mut String) {
+        let mut m = Members::open(out);
+        m.value("path", self.issue.path.as_str());
+        m.value("code", self.issue.code.as_str());
+        m.value("message", self.message.as_str());
+        if !self.issue.params.is_empty() {
+            let out = m.key("params");
+            let mut params = Members::open(out);
+            for (key, value) in &self.issue.params {
+                let out = params.key(key);
+                match value {
+                    // As the `Serialize` impl writes it: a u32, saturated.
+                    ParamValue::Num(n) => {
+                        out.push_str(&crate::num::usize_text((*n).min(u32::MAX as usize)))
+                    }
+                    ParamValue::Text(t) => write_string(out, t),
+                }
+            }
+            params.close();
+        }
+        m.close();
+    }
+}
+
+impl ToJson for Address {
+    fn write_json(&self, out: &mut String) {
+        let mut m = Members::open(out);
+        m.string("country", self.country.as_deref());
+        m.string("line1", self.line1.as_deref());
+        m.string("line2", self.line2.as_deref());
+        m.string("city", self.city.as_deref());
+        m.string("state", self.state.as_deref());
+        m.string("postal_code", self.postal_code.as_deref());
+        m.close();
+    }
+}
+
+impl ToJson for CreateBillingAccountRequest {
+    fn write_json(&self, out: &mut String) {
+        let mut m = Members::open(out);
+        m.string("name", Some(&self.name));
+        m.string("email", Some(&self.email));
+        m.string("phone", self.phone.as_deref());
+        m.string("description", self.description.as_deref());
+        m.string("currency", self.currency.map(|c| c.as_str()));
+        if let Some(address) = &self.address {
+            m.value("address", address);
+        }
+        m.close();
+    }
+}
+
+/// A patch member: absent is left out, `null` written as `null`.
+fn patch<T: ToJson>(m: &mut Members<'_>, key: &str, value: &Patch<T>) {
+    match value {
+        Patch::Absent => {}
+        Patch::Null => m.key(key).push_str("null"),
+        Patch::Value(v) => m.value(key, v),
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_string(out, self);
+    }
+}
+
+impl ToJson for UpdateBillingAccountRequest {
+    fn write_json(&self, out: &mut String) {
+        let mut m = Members::open(out);
+        m.string("name", self.name.as_deref());
+        m.string("email", self.email.as_deref());
+        patch(&mut m, "phone", &self.phone);
+        patch(&mut m, "description", &self.description);
+        patch(&mut m, "address", &self.address);
+        m.close();
+    }
+}
+
+impl<T: ToJson> ToJson for Validation<T> {
+    fn write_json(&self, out: &mut String) {
+        let mut m = Members::open(out);
+        match self {
+            Validation::Valid { value, warnings } => {
+                m.value("ok", &true);
+                m.value("value", value);
+                m.value("warnings", warnings.as_slice());
+            }
+            Validation::Invalid { errors, warnings } => {
+                m.value("ok", &false);
+                m.value("errors", errors.as_slice());
+                m.value("warnings", warnings.as_slice());
+            }
+        }
+        m.close();
+    }
+}
+
+/// One record of `validateMany`: `{"index":…,"ok":…,"errors":[…]}`.
+pub fn write_record(out: &mut String, index: Option<usize>, errors: &[FieldError]) {
+    let mut m = Members::open(out);
+    let index = index.map_or_else(|| String::from("-1"), crate::num::usize_text);
+    m.key("index").push_str(&index);
+    m.value("ok", &errors.is_empty());
+    m.value("errors", errors);
+    m.close();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::json::{parse_text, Mode};
+    use crate::i18n::Locale;
+    use crate::validate::{validate_create, validate_field, validate_update};
+    use crate::RequestKind;
+
+    const BODIES: &[&str] = &[
+        "{}",
+        "null",
+        "[]",
+        "7",
+        r#"{"name":" Acme ","email":"a@gmial.com","phone":"  ","description":null,"currency":"eur","address":{"country":"ZA","city":" Cape Town ","line2":""}}"#,
+        r#"{"name":"Acme","email":"root@localhost","phone":null,"description":"x","address":null}"#,
+        r#"{"name":"x\"\\\n\u0001é😀","email":"\"a b\"@[127.0.0.1]","currency":"EUR","address":{"country":"Za","postalCode":"1"},"zip":1}"#,
+        r#"{"name":"Acme","email":"a@b.co","address":{"country":"ZA","line1":"1","line2":"2","city":"c","state":"s","postal_code":"p"}}"#,
+        r#"{"name":"Acme","email":"a@b.co","address":"ZA","currency":"usd"}"#,
+    ];
+
+    #[test]
+    fn results_are_written_as_serde_writes_them() {
+        for body in BODIES {
+            let value = parse_text(body, Mode::Strict).unwrap();
+            for locale in [Locale::En, Locale::Ar, Locale::Id] {
+                let create = validate_create(&value, locale);
+                assert_eq!(
+                    create.to_json(),
+                    serde_json::to_string(&create).unwrap(),
+                    "{body}"
+                );
+                let update = validate_update(&value, locale);
+                assert_eq!(
+                    update.to_json(),
+                    serde_json::to_string(&update).unwrap(),
+                    "{body}"
+                );
+                for path in ["email", "address", "nope"] {
+                    let errors = validate_field(RequestKind::Create, path, Some(&value), locale);
+                    assert_eq!(
+                        errors.as_slice().to_json(),
+                        serde_json::to_string(&errors).unwrap()
+                    );
+                }
+            }
+        }
+    }
+}

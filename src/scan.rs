@@ -1,0 +1,230 @@
+//! The clean check: a body read in place, without allocating, that is valid with nothing to normalize.
+//!
+//! Most bodies a form or an import sends are *clean*: every key known, every string one the
+//! server's trim leaves as it is, every rule met, no advisory. For such a body the exact path
+//! (parse into a [`Value`](crate::value::Value), normalize a copy, inspect, render, write) can only
+//! answer "valid, the value is the input's strings, no warnings", so the shells answer that
+//! directly. This check says *clean* or *not sure*, never *invalid*: anything it does not
+//! recognise at once (an escape in a string, a number, a null in an update, a repeated key, an
+//! empty object…) is *not sure*, and the caller takes the exact path, which gives every other
+//! body its answer. The rules themselves come from the one table ([`FIELDS`]) and the same
+//! checks the exact path makes; the property tests hold the two paths to the same verdicts.
+
+use crate::advice;
+use crate::country;
+use crate::model::Currency;
+use crate::rules::{Field, Kind, Presence, RequestKind, FIELDS};
+use crate::text;
+
+/// Where the clean object that starts at `at` in `text` (JSON) ends, when it is a clean
+/// `request` body; `None` when it is not, or the check is not sure.
+pub fn clean_body(text: &str, at: usize, request: RequestKind) -> Option<usize> {
+    let mut scan = Scan { text, at };
+    scan.object(request, "")?;
+    Some(scan.at)
+}
+
+/// Whether `text`, one JSON value with nothing around it, is a clean `request` body.
+pub fn is_clean(text: &str, request: RequestKind) -> bool {
+    clean_body(text, 0, request) == Some(text.len())
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+/// Whether `field` is the member `key` of the object at `parent` (`""`: the body). Compares
+/// the path's pieces in place: this runs for every key of every body.
+fn is_at(field: &Field, parent: &str, key: &str) -> bool {
+    let path = field.path;
+    if parent.is_empty() {
+        return path == key && !key.contains('.');
+    }
+    path.len() == parent.len() + 1 + key.len()
+        && path.starts_with(parent)
+        && path.as_bytes().get(parent.len()) == Some(&b'.')
+        && path.ends_with(key)
+}
+
+impl<'a> Scan<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn eat(&mut self, b: u8) -> Option<()> {
+        if self.peek()? != b {
+            return None;
+        }
+        self.at += 1;
+        Some(())
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// A string with no escape and no control character, as the text between its quotes.
+    fn plain(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let rest = self.text.get(self.at..)?;
+        let len = rest
+            .bytes()
+            .position(|b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if rest.as_bytes().get(len) != Some(&b'"') {
+            return None;
+        }
+        // `len` is at an ASCII byte, so a character boundary.
+        let s = rest.get(..len)?;
+        self.at += len + 1;
+        Some(s)
+    }
+
+    /// A clean object at `parent` (`""`: the body): every member known, clean and given once,
+    /// every required member there.
+    fn object(&mut self, request: RequestKind, parent: &str) -> Option<()> {
+        self.eat(b'{')?;
+        // One bit per field of the table: the table has far fewer than 64.
+        let mut seen = 0u64;
+        loop {
+            self.space();
+            let key = self.plain()?;
+            let (index, field) = FIELDS
+                .iter()
+                .enumerate()
+                .find(|(_, f)| is_at(f, parent, key))?;
+            let bit = 1u64.checked_shl(u32::try_from(index).ok()?)?;
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            self.space();
+            self.eat(b':')?;
+            self.space();
+            self.member(field, request)?;
+            self.space();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        let missing = FIELDS.iter().enumerate().any(|(i, f)| {
+            f.presence(request) == Presence::Required
+                && seen & (1u64 << i) == 0
+                && f.parent().map_or("", |(p, _)| p) == parent
+        });
+        (!missing).then_some(())
+    }
+
+    fn member(&mut self, field: &Field, request: RequestKind) -> Option<()> {
+        let presence = field.presence(request);
+        if presence == Presence::Immutable {
+            return None;
+        }
+        match self.peek()? {
+            // Null is dropped from a create's value; an update keeps it (it clears the field),
+            // which the exact path writes.
+            b'n' if presence == Presence::Nullable && request == RequestKind::Create => {
+                let end = self.at.checked_add(4)?;
+                (self.text.get(self.at..end)? == "null").then(|| self.at = end)
+            }
+            b'{' if field.kind == Kind::Object => self.object(request, field.path),
+            b'"' => clean_string(field, self.plain()?).then_some(()),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `s` meets `field`'s rule as it is: nothing for the trim to take, and no advisory.
+fn clean_string(field: &Field, s: &str) -> bool {
+    if s.is_empty() || text::trim(s).len() != s.len() {
+        return false;
+    }
+    match field.kind {
+        Kind::Text { max } => text::char_count(s) <= max,
+        Kind::Email { max } => {
+            text::char_count(s) <= max
+                && crate::email::is_valid(s)
+                && !advice::has_email_warnings(s)
+        }
+        Kind::Currency => Currency::parse(s).is_some(),
+        Kind::Country => country::is_country(s),
+        Kind::Object => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::json::{parse_text, Mode};
+    use crate::i18n::Locale;
+    use crate::validate::{validate_create, validate_update};
+
+    /// A clean body must be one the exact path finds valid, without warnings, unchanged.
+    fn agrees(text: &str) -> (bool, bool) {
+        let value = parse_text(text, Mode::Strict).unwrap_or(crate::value::Value::Unsupported);
+        let create = validate_create(&value, Locale::En);
+        let update = validate_update(&value, Locale::En);
+        let (c, u) = (
+            is_clean(text, RequestKind::Create),
+            is_clean(text, RequestKind::Update),
+        );
+        if c {
+            assert!(create.is_valid() && create.warnings().is_empty(), "{text}");
+        }
+        if u {
+            assert!(update.is_valid() && update.warnings().is_empty(), "{text}");
+        }
+        (c, u)
+    }
+
+    #[test]
+    fn clean_bodies_are_recognised() {
+        for text in [
+            r#"{"name":"Acme","email":"billing@acme.com"}"#,
+            r#"{ "email" : "a@b.co" , "name" : "Müller 株式会社", "phone": "+27 21", "currency": "zar",
+                "address": {"country": "ZA", "line1": "1 Main Road", "postal_code": "8001"}}"#,
+            r#"{"name":"Acme","email":"billing@acme.com","phone":null,"address":null}"#,
+        ] {
+            assert!(agrees(text).0, "{text}");
+        }
+        assert_eq!(agrees(r#"{"name":"Acme"}"#), (false, true));
+    }
+
+    #[test]
+    fn anything_else_is_left_to_the_exact_path() {
+        for text in [
+            "{}",
+            "[]",
+            "null",
+            r#"{"name":" Acme","email":"a@b.co"}"#,
+            r#"{"name":"Acme\n","email":"a@b.co"}"#,
+            r#"{"name":"","email":"a@b.co"}"#,
+            r#"{"name":"Acme","email":"a@gmial.com"}"#,
+            r#"{"name":"Acme","email":"root@localhost"}"#,
+            r#"{"name":"Acme","email":"a@@b.co"}"#,
+            r#"{"name":"Acme","email":"a@b.co","currency":"EUR"}"#,
+            r#"{"name":"Acme","email":"a@b.co","address":{"country":"Za"}}"#,
+            r#"{"name":"Acme","email":"a@b.co","address":{}}"#,
+            r#"{"name":"Acme","email":"a@b.co","address":[]}"#,
+            r#"{"name":"Acme","email":"a@b.co","address":{"postalCode":"1"}}"#,
+            r#"{"name":"Acme","email":"a@b.co","phone":1}"#,
+            r#"{"name":"Acme","email":"a@b.co","name":"Acme"}"#,
+            r#"{"name":"Acme","email":"a@b.co","country":"ZA"}"#,
+            r#"{"name":"Acme","email":"a@b.co","address":{"country":"ZA","country":"ZA"}}"#,
+            r#"{"name":"Acme","email":"a@b.co","#,
+        ] {
+            assert!(!agrees(text).0, "{text}");
+        }
+        let long = format!(r#"{{"name":"{}","email":"a@b.co"}}"#, "é".repeat(101));
+        assert!(!agrees(&long).0);
+        let fits = format!(r#"{{"name":"{}","email":"a@b.co"}}"#, "é".repeat(100));
+        assert!(agrees(&fits).0);
+    }
+}

@@ -1,0 +1,181 @@
+//! The clean check (`scan`) against the exact path: a body it passes is valid, has no warning,
+//! and its value is its own strings; and it passes the bodies a form usually sends.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // a test may fail loudly
+
+use billing_account_form::api::json::{parse_text, Mode};
+use billing_account_form::results::ToJson;
+use billing_account_form::rules::RequestKind;
+use billing_account_form::scan::{clean_body, is_clean};
+use billing_account_form::{validate_create, validate_update, Locale, Validation, Value};
+use proptest::prelude::*;
+
+/// Strings of the kinds that decide cleanness: edges the trim takes, escapes, emails near the
+/// rules and the advisories, codes near the lists, lengths near the limits.
+fn string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Acme Ltd".to_string()),
+        Just("billing@acme.com".to_string()),
+        Just("a@gmial.com".to_string()),
+        Just("ann@acme.con".to_string()),
+        Just("root@localhost".to_string()),
+        Just("\"a b\"@acme.com".to_string()),
+        Just("a@@b.co".to_string()),
+        Just("ZA".to_string()),
+        Just("Za".to_string()),
+        Just("eur".to_string()),
+        Just("EUR".to_string()),
+        Just("".to_string()),
+        Just("x".repeat(100)),
+        Just("x".repeat(101)),
+        Just("😀".repeat(150)),
+        "[ \u{A0}\u{200B}\u{FEFF}]{0,2}[a-zA-Z@.\"\\\\()漢😀\u{1}\n]{0,12}[ \u{3000}\u{85}]{0,2}",
+        "[a-z]{1,8}@[a-z]{1,8}\\.[a-z]{2,3}",
+    ]
+}
+
+fn member() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        4 => string().prop_map(serde_json::Value::from),
+        1 => Just(serde_json::Value::Null),
+        1 => any::<i32>().prop_map(serde_json::Value::from),
+        1 => Just(serde_json::json!([])),
+    ]
+}
+
+fn keys() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("name"),
+        Just("email"),
+        Just("phone"),
+        Just("description"),
+        Just("currency"),
+        Just("address"),
+        Just("country"),
+        Just("line1"),
+        Just("city"),
+        Just("postal_code"),
+        Just("postalCode"),
+    ]
+    .prop_map(String::from)
+}
+
+fn body() -> impl Strategy<Value = serde_json::Value> {
+    let address_keys = prop_oneof![
+        Just("country"),
+        Just("line1"),
+        Just("city"),
+        Just("postal_code"),
+        Just("postalCode"),
+    ]
+    .prop_map(String::from);
+    let address = proptest::collection::btree_map(address_keys, member(), 0..4)
+        .prop_map(|m| serde_json::Value::Object(m.into_iter().collect()));
+    let required = (
+        proptest::option::weighted(0.9, string()),
+        proptest::option::weighted(
+            0.9,
+            "[a-z]{1,8}@[a-z]{1,8}\\.[a-z]{2,3}|billing@acme\\.com|a@gmial\\.com",
+        ),
+    );
+    let extra =
+        proptest::collection::btree_map(keys(), prop_oneof![3 => member(), 2 => address], 0..4);
+    (required, extra).prop_map(|((name, email), extra)| {
+        // Mostly a name and an email that pass, so that many bodies are clean.
+        let mut m = serde_json::Map::new();
+        if let Some(name) = name {
+            m.insert("name".into(), name.into());
+        }
+        if let Some(email) = email {
+            m.insert("email".into(), email.into());
+        }
+        for (k, v) in extra {
+            // An unknown key at the top makes every body unclean: only now and then.
+            if k.starts_with(|c: char| "nepda".contains(c)) || k == "currency" {
+                m.entry(k).or_insert(v);
+            }
+        }
+        serde_json::Value::Object(m)
+    })
+}
+
+/// The value a clean body must come back with: its strings, in the request's field order.
+fn own_strings(body: &serde_json::Value, value_json: &str) {
+    let value: serde_json::Value = serde_json::from_str(value_json).unwrap();
+    let fields = value.as_object().unwrap();
+    for (key, v) in body.as_object().unwrap() {
+        match v {
+            serde_json::Value::String(_) => assert_eq!(fields.get(key), Some(v), "{key}"),
+            serde_json::Value::Object(inner) => {
+                let got = fields.get(key).and_then(|a| a.as_object()).unwrap();
+                for (k, s) in inner {
+                    assert_eq!(got.get(k), s.is_string().then_some(s), "{key}.{k}");
+                }
+            }
+            _ => assert!(!fields.contains_key(key), "{key}"),
+        }
+    }
+}
+
+fn value_json<T: ToJson>(v: &Validation<T>) -> String {
+    v.value().unwrap().to_json()
+}
+
+fn check(body: &serde_json::Value) -> bool {
+    let text = serde_json::to_string(body).unwrap();
+    let value: Value = parse_text(&text, Mode::Strict).unwrap();
+    let create = is_clean(&text, RequestKind::Create);
+    if create {
+        let r = validate_create(&value, Locale::En);
+        assert!(r.is_valid() && r.warnings().is_empty(), "{text}: {r:?}");
+        own_strings(body, &value_json(&r));
+    }
+    if is_clean(&text, RequestKind::Update) {
+        let r = validate_update(&value, Locale::En);
+        assert!(r.is_valid() && r.warnings().is_empty(), "{text}: {r:?}");
+        own_strings(body, &value_json(&r));
+    }
+    // With spaces around every token the verdict is the same, and so is the end of the body.
+    let spaced = serde_json::to_string_pretty(body).unwrap();
+    assert_eq!(is_clean(&spaced, RequestKind::Create), create, "{spaced}");
+    assert_eq!(
+        clean_body(&format!("[{spaced} ,1]"), 1, RequestKind::Create),
+        create.then_some(spaced.len() + 1)
+    );
+    create
+}
+
+#[test]
+fn a_clean_body_is_valid_unchanged_and_without_warnings() {
+    // A runner of its own, so the test can also check that it saw clean bodies at all.
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(4000));
+    let clean = std::cell::Cell::new(0usize);
+    runner
+        .run(&body(), |body| {
+            clean.set(clean.get() + usize::from(check(&body)));
+            Ok(())
+        })
+        .unwrap();
+    assert!(clean.get() > 100, "only {} clean bodies", clean.get());
+}
+
+#[test]
+fn the_bodies_forms_send_are_clean() {
+    let bodies = [
+        serde_json::json!({"name": "Acme Ltd", "email": "billing@acme.com"}),
+        serde_json::json!({"name": "Müller GmbH", "email": "jane.doe@firma.de", "phone": "+27 215 5501",
+            "description": "Invoices for the Cape Town office, quarterly.", "currency": "zar",
+            "address": {"country": "ZA", "line1": "12 Main Road", "city": "Cape Town", "postal_code": "8001", "state": "Western Cape"}}),
+        serde_json::json!({"name": "株式会社 Inc.", "email": "payables+acme@gmail.com", "address": {"country": "JP"}}),
+    ];
+    for body in &bodies {
+        assert!(check(body), "{body}");
+    }
+    // Text JavaScript hands over parses the same way.
+    let text = serde_json::to_string(&bodies[1]).unwrap();
+    assert!(parse_text(&text, Mode::Js { unsupported: true }).is_some());
+}
