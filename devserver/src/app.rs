@@ -194,7 +194,7 @@ fn preflight() -> Response {
         )
         .header(
             "Access-Control-Allow-Headers",
-            "Authorization, Content-Type, Accept",
+            "Authorization, Content-Type, Accept, Idempotency-Key",
         )
         .header("Access-Control-Max-Age", "600")
 }
