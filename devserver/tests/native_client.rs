@@ -74,12 +74,12 @@ impl Client {
 }
 
 fn fault(s: &Server, description: serde_json::Value) {
-    let r = s.request("POST", "/__faults", &[], Some(&description.to_string()));
+    let r = s.control("POST", "/__faults", Some(&description.to_string()));
     assert_eq!(r.status, 201, "{}", r.text());
 }
 
 fn count(s: &Server, key: &str) -> u64 {
-    s.request("GET", "/__stats", &[], None).json()["paths"][key]
+    s.control("GET", "/__stats", None).json()["paths"][key]
         .as_u64()
         .unwrap_or(0)
 }

@@ -1,0 +1,444 @@
+//! Connections on hyper: accepting, the connection cap that sheds the slowest idle connection,
+//! timeouts and size limits, the hyper request turned into the handlers' `Request`, shutdown.
+//!
+//! Parsing, framing, keep-alive, `Expect: 100-continue`, HEAD and the header-read timeout are
+//! hyper's. hyper starts that timer whenever it waits for a request head, so the same bound
+//! closes a connection that drips its headers and one that sits idle between requests.
+
+use std::collections::HashMap;
+use std::io;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Body, Incoming};
+use hyper::header::{HeaderName, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{watch, Notify};
+
+use crate::app::{self, App, Outcome};
+use crate::message::{Request, Response, MAX_BODY};
+
+/// The bounds of the server; `Limits::default()` is what `devserver` runs with.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Connections open at once. At the cap, a new connection pushes out the open one that is
+    /// not being answered and has sent the fewest bytes per second; if every one is being
+    /// answered, the new one gets a 503.
+    pub max_connections: usize,
+    /// From waiting for a request head to having all of it (also the keep-alive idle time).
+    pub header_timeout: Duration,
+    /// From the head to the end of the body.
+    pub body_timeout: Duration,
+    /// How long shutdown waits for answers in progress.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_connections: 512,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            shutdown_grace: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Request line and headers together; hyper answers 431 beyond it.
+const MAX_HEAD_BYTES: usize = 32 * 1024;
+const MAX_HEADERS: usize = 100;
+/// A connection younger than this is not pushed out while an older one can be.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// What the cap looks at, per connection.
+struct Tracked {
+    accepted: Instant,
+    bytes_read: AtomicU64,
+    /// Requests being answered on it (0 or 1 in HTTP/1.1).
+    answering: AtomicUsize,
+    shed: Notify,
+}
+
+impl Tracked {
+    /// Bytes per second since it was accepted (at least one second counted).
+    fn rate(&self, now: Instant) -> f64 {
+        let age = now.duration_since(self.accepted).as_secs_f64().max(1.0);
+        // Precision is irrelevant for a ranking.
+        #[allow(clippy::cast_precision_loss)]
+        let bytes = self.bytes_read.load(Ordering::Relaxed) as f64;
+        bytes / age
+    }
+}
+
+#[derive(Default)]
+struct Registry {
+    open: Mutex<HashMap<u64, Arc<Tracked>>>,
+    next: AtomicU64,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Registry {
+    /// Makes room for one more connection and registers it; `None` when all are being answered.
+    fn admit(&self, max: usize, now: Instant) -> Option<(u64, Arc<Tracked>)> {
+        let mut open = lock(&self.open);
+        while open.len() >= max.max(1) {
+            // Old before young, then the slowest sender, then the longest open.
+            let victim = open
+                .iter()
+                .filter(|(_, t)| t.answering.load(Ordering::SeqCst) == 0)
+                .min_by(|(_, a), (_, b)| {
+                    let young = |t: &Tracked| now.duration_since(t.accepted) < GRACE;
+                    young(a)
+                        .cmp(&young(b))
+                        .then(a.rate(now).total_cmp(&b.rate(now)))
+                        .then(a.accepted.cmp(&b.accepted))
+                })
+                .map(|(id, _)| *id)?;
+            if let Some(t) = open.remove(&victim) {
+                t.shed.notify_one();
+            }
+        }
+        let id = self.next.fetch_add(1, Ordering::Relaxed);
+        let tracked = Arc::new(Tracked {
+            accepted: now,
+            bytes_read: AtomicU64::new(0),
+            answering: AtomicUsize::new(0),
+            shed: Notify::new(),
+        });
+        open.insert(id, Arc::clone(&tracked));
+        Some((id, tracked))
+    }
+
+    fn remove(&self, id: u64) {
+        lock(&self.open).remove(&id);
+    }
+
+    fn count(&self) -> usize {
+        lock(&self.open).len()
+    }
+}
+
+/// The socket, counting what it reads so the cap can tell a slow sender from a busy one.
+struct Counted {
+    stream: TcpStream,
+    tracked: Arc<Tracked>,
+}
+
+impl AsyncRead for Counted {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.stream).poll_read(cx, buf);
+        let read = buf.filled().len().saturating_sub(before);
+        self.tracked
+            .bytes_read
+            .fetch_add(u64::try_from(read).unwrap_or(0), Ordering::Relaxed);
+        polled
+    }
+}
+
+impl AsyncWrite for Counted {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+}
+
+/// Marks a connection as answering while alive, so the cap never pushes it out mid-answer.
+struct Answering(Arc<Tracked>);
+
+impl Answering {
+    fn new(tracked: &Arc<Tracked>) -> Answering {
+        tracked.answering.fetch_add(1, Ordering::SeqCst);
+        Answering(Arc::clone(tracked))
+    }
+}
+
+impl Drop for Answering {
+    fn drop(&mut self) {
+        self.0.answering.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Why the connection is to be closed without an answer (a `drop` fault).
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("dropped by a fault")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+fn to_hyper(response: Response) -> hyper::Response<Full<Bytes>> {
+    let mut out = hyper::Response::new(Full::new(Bytes::from(response.body)));
+    *out.status_mut() =
+        hyper::StatusCode::from_u16(response.status).unwrap_or(hyper::StatusCode::OK);
+    let headers = out.headers_mut();
+    for (name, value) in response.headers {
+        // Values are ours; one that is not a valid header value is left out rather than sent.
+        let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value.replace(['\r', '\n'], " ")),
+        ) else {
+            continue;
+        };
+        headers.append(name, value);
+    }
+    out
+}
+
+/// The head as the handlers see it, or the status that refuses it.
+fn read_head(head: &hyper::http::request::Parts) -> Result<Request, u16> {
+    let mut headers = Vec::with_capacity(head.headers.len());
+    for (name, value) in &head.headers {
+        // Header values that are not text (obs-text in Latin-1) are refused, never guessed at.
+        let value = std::str::from_utf8(value.as_bytes()).map_err(|_| 400u16)?;
+        headers.push((name.as_str().to_string(), value.trim().to_string()));
+    }
+    let method = head.method.as_str().to_string();
+    // hyper reads a body by Transfer-Encoding when Content-Length is sent too (and closes the
+    // connection after); a GET or HEAD with a body at all is refused.
+    if matches!(method.as_str(), "GET" | "HEAD")
+        && head.headers.contains_key(hyper::header::TRANSFER_ENCODING)
+    {
+        return Err(400);
+    }
+    Ok(Request {
+        method,
+        path: head.uri.path().to_string(),
+        headers,
+        body: Vec::new(),
+    })
+}
+
+async fn read_body(body: Incoming, timeout: Duration) -> Result<Vec<u8>, u16> {
+    if body.size_hint().lower() > u64::try_from(MAX_BODY).unwrap_or(u64::MAX) {
+        return Err(413);
+    }
+    match tokio::time::timeout(timeout, Limited::new(body, MAX_BODY).collect()).await {
+        Err(_) => Err(408),
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(413),
+        Ok(Err(_)) => Err(400),
+        Ok(Ok(collected)) => Ok(collected.to_bytes().to_vec()),
+    }
+}
+
+async fn answer(
+    app: Arc<App>,
+    limits: Limits,
+    tracked: Arc<Tracked>,
+    request: hyper::Request<Incoming>,
+) -> Result<hyper::Response<Full<Bytes>>, Dropped> {
+    let _answering = Answering::new(&tracked);
+    let started = Instant::now();
+    let (parts, body) = request.into_parts();
+    let mut request = match read_head(&parts) {
+        Ok(r) => r,
+        Err(status) => return Ok(to_hyper(refusal(status))),
+    };
+    match read_body(body, limits.body_timeout).await {
+        Ok(bytes) => request.body = bytes,
+        Err(status) => return Ok(to_hyper(refusal(status))),
+    }
+    // Handlers read files and write the data file: blocking work, off the async workers. A write
+    // that has started finishes even if the connection goes away.
+    let handled = tokio::task::spawn_blocking(move || {
+        let outcome = app::handle(&app, &request);
+        app::log(&app, &request, &outcome, started);
+        outcome
+    })
+    .await;
+    match handled {
+        Ok(Outcome::Respond(response)) => Ok(to_hyper(response)),
+        Ok(Outcome::Drop) => Err(Dropped),
+        Err(_) => Ok(to_hyper(refusal(500))),
+    }
+}
+
+/// The answer to a request refused before any handler saw it; the connection closes after it.
+fn refusal(status: u16) -> Response {
+    Response::text(status, crate::message::reason(status)).header("Connection", "close")
+}
+
+/// The answer to a connection over the cap while every open one is being answered.
+const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 22\r\nConnection: close\r\n\r\nToo many connections.\n";
+
+/// Serves one connection until it ends, is pushed out, or shutdown has waited long enough.
+async fn serve_connection(
+    app: Arc<App>,
+    limits: Limits,
+    stream: TcpStream,
+    tracked: Arc<Tracked>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let _ = stream.set_nodelay(true);
+    let io = TokioIo::new(Counted {
+        stream,
+        tracked: Arc::clone(&tracked),
+    });
+    let service_tracked = Arc::clone(&tracked);
+    let service = service_fn(move |request| {
+        answer(
+            Arc::clone(&app),
+            limits,
+            Arc::clone(&service_tracked),
+            request,
+        )
+    });
+    let mut builder = http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .max_headers(MAX_HEADERS)
+        .max_header_size(MAX_HEAD_BYTES)
+        .max_buf_size(2 * MAX_HEAD_BYTES)
+        // `Content-Length`, as curl and browsers' devtools show them; names are case-blind anyway.
+        .title_case_headers(true)
+        .keep_alive(true);
+    let connection = builder.serve_connection(io, service);
+    let mut connection = std::pin::pin!(connection);
+    let mut closing = *shutdown.borrow();
+    if closing {
+        connection.as_mut().graceful_shutdown();
+    }
+    loop {
+        tokio::select! {
+            _ = connection.as_mut() => return,
+            // Pushed out by a newer connection: dropping the connection closes the socket.
+            () = tracked.shed.notified() => return,
+            changed = shutdown.changed(), if !closing => {
+                closing = true;
+                if changed.is_ok() {
+                    // Idle connections close now; one being answered finishes its answer first.
+                    connection.as_mut().graceful_shutdown();
+                }
+            }
+        }
+    }
+}
+
+/// Accepts connections until `stop` resolves, then waits (at most `shutdown_grace`) for the
+/// answers in progress. Writes to the data file run to their end in any case: they are blocking
+/// tasks the runtime waits for.
+pub async fn run(
+    app: Arc<App>,
+    listener: TcpListener,
+    limits: Limits,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    let registry = Arc::new(Registry::default());
+    let (tell, shutdown) = watch::channel(false);
+    let mut stop = std::pin::pin!(stop);
+    loop {
+        let accepted = tokio::select! {
+            () = stop.as_mut() => break,
+            accepted = listener.accept() => accepted,
+        };
+        let mut stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of file descriptors, say: wait a little rather than spin.
+                eprintln!("devserver: cannot accept a connection: {e}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let Some((id, tracked)) = registry.admit(limits.max_connections, Instant::now()) else {
+            tokio::spawn(async move {
+                let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(BUSY)).await;
+            });
+            continue;
+        };
+        let app = Arc::clone(&app);
+        let registry = Arc::clone(&registry);
+        let shutdown = shutdown.clone();
+        tokio::spawn(async move {
+            serve_connection(app, limits, stream, tracked, shutdown).await;
+            registry.remove(id);
+        });
+    }
+    drop(listener);
+    let _ = tell.send(true);
+    let deadline = Instant::now() + limits.shutdown_grace;
+    while registry.count() > 0 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cap_pushes_out_the_slowest_idle_connection_and_never_one_being_answered() {
+        let r = Registry::default();
+        let t0 = Instant::now();
+        let (a, ta) = r.admit(3, t0).unwrap();
+        let (b, tb) = r.admit(3, t0).unwrap();
+        let (c, tc) = r.admit(3, t0).unwrap();
+        ta.bytes_read.store(5_000, Ordering::Relaxed);
+        tb.bytes_read.store(3, Ordering::Relaxed);
+        let answering = Answering::new(&tc);
+        let later = t0 + Duration::from_secs(5);
+        let (d, _) = r.admit(3, later).unwrap();
+        let open = |r: &Registry| {
+            let mut v: Vec<u64> = lock(&r.open).keys().copied().collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(open(&r), vec![a, c, d], "b sent 3 bytes in 5 s: pushed out");
+        // c sent nothing but is being answered; d is young: a goes.
+        let (e, _) = r.admit(3, later).unwrap();
+        assert_eq!(open(&r), vec![c, d, e]);
+        let _ = b;
+        // Once c's answer is done it is the slowest old one.
+        drop(answering);
+        let (f, _) = r.admit(3, later + GRACE).unwrap();
+        assert_eq!(open(&r), vec![d, e, f]);
+        // All answering: no room, the caller answers 503.
+        let guards: Vec<Answering> = lock(&r.open).values().map(Answering::new).collect();
+        assert!(r.admit(3, later + GRACE).is_none());
+        drop(guards);
+    }
+}
