@@ -6,11 +6,8 @@
 //! closes a connection that drips its headers and one that sits idle between requests.
 
 use std::collections::HashMap;
-use std::io;
-use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -20,7 +17,7 @@ use hyper::header::{HeaderName, HeaderValue};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Notify};
 
@@ -30,9 +27,9 @@ use crate::message::{Request, Response, MAX_BODY};
 /// The bounds of the server; `Limits::default()` is what `devserver` runs with.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Connections open at once. At the cap, a new connection pushes out the open one that is
-    /// not being answered and has sent the fewest bytes per second; if every one is being
-    /// answered, the new one gets a 503.
+    /// Connections open at once. At the cap, a new connection pushes out the open one that has
+    /// waited longest for its client's next request (the slowest sender, or the longest idle);
+    /// one being answered is never pushed out; if every one is, the new one gets a 503.
     pub max_connections: usize,
     /// From waiting for a request head to having all of it (also the keep-alive idle time).
     pub header_timeout: Duration,
@@ -56,27 +53,14 @@ impl Default for Limits {
 /// Request line and headers together; hyper answers 431 beyond it.
 const MAX_HEAD_BYTES: usize = 32 * 1024;
 const MAX_HEADERS: usize = 100;
-/// A connection younger than this is not pushed out while an older one can be.
-const GRACE: Duration = Duration::from_secs(1);
-
 /// What the cap looks at, per connection.
 struct Tracked {
-    accepted: Instant,
-    bytes_read: AtomicU64,
+    /// Since when it has been waiting for a request from the client: its acceptance, or the end
+    /// of its last answer. The one waiting longest is the slowest to send one.
+    waiting_since: Mutex<Instant>,
     /// Requests being answered on it (0 or 1 in HTTP/1.1).
     answering: AtomicUsize,
     shed: Notify,
-}
-
-impl Tracked {
-    /// Bytes per second since it was accepted (at least one second counted).
-    fn rate(&self, now: Instant) -> f64 {
-        let age = now.duration_since(self.accepted).as_secs_f64().max(1.0);
-        // Precision is irrelevant for a ranking.
-        #[allow(clippy::cast_precision_loss)]
-        let bytes = self.bytes_read.load(Ordering::Relaxed) as f64;
-        bytes / age
-    }
 }
 
 #[derive(Default)]
@@ -94,17 +78,12 @@ impl Registry {
     fn admit(&self, max: usize, now: Instant) -> Option<(u64, Arc<Tracked>)> {
         let mut open = lock(&self.open);
         while open.len() >= max.max(1) {
-            // Old before young, then the slowest sender, then the longest open.
+            // A connection being answered is never pushed out; of the others, the one that
+            // has waited longest for its client (a dripping head, or idle since its answer).
             let victim = open
                 .iter()
                 .filter(|(_, t)| t.answering.load(Ordering::SeqCst) == 0)
-                .min_by(|(_, a), (_, b)| {
-                    let young = |t: &Tracked| now.duration_since(t.accepted) < GRACE;
-                    young(a)
-                        .cmp(&young(b))
-                        .then(a.rate(now).total_cmp(&b.rate(now)))
-                        .then(a.accepted.cmp(&b.accepted))
-                })
+                .min_by_key(|(_, t)| *lock(&t.waiting_since))
                 .map(|(id, _)| *id)?;
             if let Some(t) = open.remove(&victim) {
                 t.shed.notify_one();
@@ -112,8 +91,7 @@ impl Registry {
         }
         let id = self.next.fetch_add(1, Ordering::Relaxed);
         let tracked = Arc::new(Tracked {
-            accepted: now,
-            bytes_read: AtomicU64::new(0),
+            waiting_since: Mutex::new(now),
             answering: AtomicUsize::new(0),
             shed: Notify::new(),
         });
@@ -130,58 +108,6 @@ impl Registry {
     }
 }
 
-/// The socket, counting what it reads so the cap can tell a slow sender from a busy one.
-struct Counted {
-    stream: TcpStream,
-    tracked: Arc<Tracked>,
-}
-
-impl AsyncRead for Counted {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        let before = buf.filled().len();
-        let polled = Pin::new(&mut self.stream).poll_read(cx, buf);
-        let read = buf.filled().len().saturating_sub(before);
-        self.tracked
-            .bytes_read
-            .fetch_add(u64::try_from(read).unwrap_or(0), Ordering::Relaxed);
-        polled
-    }
-}
-
-impl AsyncWrite for Counted {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_flush(cx)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_shutdown(cx)
-    }
-
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[io::IoSlice<'_>],
-    ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.stream.is_write_vectored()
-    }
-}
-
 /// Marks a connection as answering while alive, so the cap never pushes it out mid-answer.
 struct Answering(Arc<Tracked>);
 
@@ -194,6 +120,7 @@ impl Answering {
 
 impl Drop for Answering {
     fn drop(&mut self) {
+        *lock(&self.0.waiting_since) = Instant::now();
         self.0.answering.fetch_sub(1, Ordering::SeqCst);
     }
 }
@@ -313,10 +240,7 @@ async fn serve_connection(
     mut shutdown: watch::Receiver<bool>,
 ) {
     let _ = stream.set_nodelay(true);
-    let io = TokioIo::new(Counted {
-        stream,
-        tracked: Arc::clone(&tracked),
-    });
+    let io = TokioIo::new(stream);
     let service_tracked = Arc::clone(&tracked);
     let service = service_fn(move |request| {
         answer(
@@ -411,34 +335,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_cap_pushes_out_the_slowest_idle_connection_and_never_one_being_answered() {
+    fn the_cap_pushes_out_the_longest_waiting_connection_and_never_one_being_answered() {
         let r = Registry::default();
         let t0 = Instant::now();
-        let (a, ta) = r.admit(3, t0).unwrap();
-        let (b, tb) = r.admit(3, t0).unwrap();
-        let (c, tc) = r.admit(3, t0).unwrap();
-        ta.bytes_read.store(5_000, Ordering::Relaxed);
-        tb.bytes_read.store(3, Ordering::Relaxed);
-        let answering = Answering::new(&tc);
-        let later = t0 + Duration::from_secs(5);
-        let (d, _) = r.admit(3, later).unwrap();
+        let at = |s: u64| t0 + Duration::from_secs(s);
+        let (a, _) = r.admit(3, at(0)).unwrap();
+        let (b, tb) = r.admit(3, at(1)).unwrap();
+        let (c, _) = r.admit(3, at(2)).unwrap();
         let open = |r: &Registry| {
             let mut v: Vec<u64> = lock(&r.open).keys().copied().collect();
             v.sort_unstable();
             v
         };
-        assert_eq!(open(&r), vec![a, c, d], "b sent 3 bytes in 5 s: pushed out");
-        // c sent nothing but is being answered; d is young: a goes.
-        let (e, _) = r.admit(3, later).unwrap();
-        assert_eq!(open(&r), vec![c, d, e]);
-        let _ = b;
-        // Once c's answer is done it is the slowest old one.
+        // a has waited longest: it goes.
+        let (d, _) = r.admit(3, at(3)).unwrap();
+        assert_eq!(open(&r), vec![b, c, d]);
+        // b is being answered: c goes, although b is older.
+        let answering = Answering::new(&tb);
+        let (e, _) = r.admit(3, at(4)).unwrap();
+        assert_eq!(open(&r), vec![b, d, e]);
+        // Its answer done, b waits from now: d goes next.
         drop(answering);
-        let (f, _) = r.admit(3, later + GRACE).unwrap();
-        assert_eq!(open(&r), vec![d, e, f]);
-        // All answering: no room, the caller answers 503.
+        *lock(&tb.waiting_since) = at(5);
+        let (f, _) = r.admit(3, at(6)).unwrap();
+        assert_eq!(open(&r), vec![b, e, f]);
+        let _ = a;
+        // All being answered: no room, the caller answers 503.
         let guards: Vec<Answering> = lock(&r.open).values().map(Answering::new).collect();
-        assert!(r.admit(3, later + GRACE).is_none());
+        assert!(r.admit(3, at(7)).is_none());
         drop(guards);
     }
 }
