@@ -2,12 +2,12 @@
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_json::json;
 
 use crate::api;
-use crate::faults::{Action, Faults};
+use crate::faults::{Action, Fault, Faults};
 use crate::files;
 use crate::message::{self as http, Request, Response};
 use crate::store::{Store, DEFAULT_WORKSPACE, WORKSPACES};
@@ -65,6 +65,17 @@ pub fn log(app: &App, request: &Request, outcome: &Outcome, started: Instant) {
     }
 }
 
+/// With `--faults`, counts an API request and takes the first fault it matches. The caller
+/// waits the fault's `delay_ms` (without holding a thread), then calls `handle` with it.
+pub fn take_fault(app: &App, request: &Request) -> Option<Fault> {
+    let faults = app.faults.as_ref()?;
+    if !local_host(request.header("host")) || request.method == "OPTIONS" {
+        return None;
+    }
+    let (route, _, _) = api::route(&request.path)?;
+    lock(faults).on_request(&request.method, route, &request.path, &request.body)
+}
+
 /// Whether `Host` names this machine: a page elsewhere that rebinds its DNS name to 127.0.0.1
 /// cannot read the token from `/config.json`.
 fn local_host(host: Option<&str>) -> bool {
@@ -82,7 +93,8 @@ fn local_host(host: Option<&str>) -> bool {
     )
 }
 
-pub fn handle(app: &App, request: &Request) -> Outcome {
+/// The fault queued for this API request, if any, once its delay is over (`take_fault`).
+pub fn handle(app: &App, request: &Request, fault: Option<Fault>) -> Outcome {
     if !local_host(request.header("host")) {
         return Outcome::Respond(page_headers(Response::text(
             421,
@@ -91,7 +103,7 @@ pub fn handle(app: &App, request: &Request) -> Outcome {
     }
     let path = request.path.as_str();
     if path == "/workspaces" || path.starts_with("/workspaces/") {
-        return api_request(app, request).map(cors);
+        return api_request(app, request, fault).map(cors);
     }
     if path.starts_with("/__") {
         return Outcome::Respond(control(app, request));
@@ -155,45 +167,39 @@ fn authorized(app: &App, request: &Request) -> bool {
     scheme.eq_ignore_ascii_case("bearer") && same(token.trim().as_bytes(), app.token.as_bytes())
 }
 
-fn api_request(app: &App, request: &Request) -> Outcome {
+fn api_request(app: &App, request: &Request, fault: Option<Fault>) -> Outcome {
     if request.method == "OPTIONS" {
         return Outcome::Respond(preflight());
     }
     let Some((route, workspace, id)) = api::route(&request.path) else {
         return Outcome::Respond(Response::json(404, &json!({"message": "Not Found."})));
     };
-    if let Some(faults) = &app.faults {
-        let fault = lock(faults).on_request(&request.method, route, &request.path, &request.body);
-        if let Some(fault) = fault {
-            if fault.delay_ms > 0 {
-                std::thread::sleep(Duration::from_millis(fault.delay_ms));
+    if let Some(fault) = fault {
+        match fault.action {
+            Action::Delay => {}
+            Action::Drop => return Outcome::Drop,
+            Action::Malformed => {
+                let cut = r#"{"id":"cus_"#;
+                return Outcome::Respond(Response::new(200).body("application/json", cut));
             }
-            match fault.action {
-                Action::Delay => {}
-                Action::Drop => return Outcome::Drop,
-                Action::Malformed => {
-                    let cut = r#"{"id":"cus_"#;
-                    return Outcome::Respond(Response::new(200).body("application/json", cut));
+            Action::Status {
+                status,
+                retry_after,
+                body,
+                content_type,
+            } => {
+                let (ct, body) = match (body, content_type) {
+                    (Some(b), ct) => (ct.unwrap_or_else(|| "application/json".into()), b),
+                    (None, _) => (
+                        "application/json".into(),
+                        json!({"message": http::reason(status)}).to_string(),
+                    ),
+                };
+                let mut r = Response::new(status).body(&ct, body);
+                if let Some(ra) = retry_after {
+                    r = r.header("Retry-After", ra);
                 }
-                Action::Status {
-                    status,
-                    retry_after,
-                    body,
-                    content_type,
-                } => {
-                    let (ct, body) = match (body, content_type) {
-                        (Some(b), ct) => (ct.unwrap_or_else(|| "application/json".into()), b),
-                        (None, _) => (
-                            "application/json".into(),
-                            json!({"message": http::reason(status)}).to_string(),
-                        ),
-                    };
-                    let mut r = Response::new(status).body(&ct, body);
-                    if let Some(ra) = retry_after {
-                        r = r.header("Retry-After", ra);
-                    }
-                    return Outcome::Respond(r);
-                }
+                return Outcome::Respond(r);
             }
         }
     }

@@ -191,6 +191,13 @@ async fn read_body(body: Incoming, timeout: Duration) -> Result<Vec<u8>, u16> {
     }
 }
 
+/// Whether answering may wait on the disk: files, the data file (`/__reset` writes it too).
+fn may_block(app: &App, request: &Request) -> bool {
+    let api = request.path.starts_with("/workspaces/");
+    let writes = !matches!(request.method.as_str(), "GET" | "HEAD" | "OPTIONS");
+    !api || (writes && app.data.is_some())
+}
+
 async fn answer(
     app: Arc<App>,
     limits: Limits,
@@ -208,14 +215,24 @@ async fn answer(
         Ok(bytes) => request.body = bytes,
         Err(status) => return Ok(to_hyper(refusal(status))),
     }
-    // Handlers read files and write the data file: blocking work, off the async workers. A write
-    // that has started finishes even if the connection goes away.
-    let handled = tokio::task::spawn_blocking(move || {
-        let outcome = app::handle(&app, &request);
+    let blocking = may_block(&app, &request);
+    let fault = app::take_fault(&app, &request);
+    if let Some(delay) = fault.as_ref().map(|f| f.delay_ms).filter(|ms| *ms > 0) {
+        tokio::time::sleep(Duration::from_millis(delay)).await;
+    }
+    let handle = move || {
+        let outcome = app::handle(&app, &request, fault);
         app::log(&app, &request, &outcome, started);
         outcome
-    })
-    .await;
+    };
+    // Work that may block (files, the data file) runs on the blocking pool, off
+    // the async workers; a write that has started there finishes even if the connection goes.
+    // An in-memory API answer takes microseconds under a lock: it runs here.
+    let handled = if blocking {
+        tokio::task::spawn_blocking(handle).await
+    } else {
+        Ok(handle())
+    };
     match handled {
         Ok(Outcome::Respond(response)) => Ok(to_hyper(response)),
         Ok(Outcome::Drop) => Err(Dropped),
