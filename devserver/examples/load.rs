@@ -414,7 +414,7 @@ fn kills(bin: &Path, kills: usize) {
                 })
                 .collect();
             for (id, (w, n)) in &acked {
-                if w == ws && !stored.get(id).is_some_and(|m| m >= n) {
+                if w == ws && stored.get(id).is_none_or(|m| m < n) {
                     lost += 1;
                 }
             }
