@@ -10,6 +10,7 @@
     dead_code
 )] // a test may fail loudly
 
+pub mod kept_transport;
 pub mod transport;
 
 use std::io::{BufRead, BufReader, Read, Write};
