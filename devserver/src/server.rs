@@ -279,9 +279,9 @@ async fn serve_connection(
         .keep_alive(true);
     let connection = builder.serve_connection(io, service);
     let mut connection = std::pin::pin!(connection);
-    let mut closing = *shutdown.borrow();
-    if closing {
-        connection.as_mut().graceful_shutdown();
+    let mut closing = false;
+    if *shutdown.borrow() {
+        return;
     }
     loop {
         tokio::select! {
@@ -290,10 +290,12 @@ async fn serve_connection(
             () = tracked.shed.notified() => return,
             changed = shutdown.changed(), if !closing => {
                 closing = true;
-                if changed.is_ok() {
-                    // Idle connections close now; one being answered finishes its answer first.
-                    connection.as_mut().graceful_shutdown();
+                // A connection waiting for its client (idle, a preconnect, a head dripping in)
+                // closes now; one being answered finishes its answer first, then closes.
+                if changed.is_err() || tracked.answering.load(Ordering::SeqCst) == 0 {
+                    return;
                 }
+                connection.as_mut().graceful_shutdown();
             }
         }
     }
