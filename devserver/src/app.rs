@@ -380,6 +380,29 @@ mod tests {
     }
 
     #[test]
+    fn only_pages_on_this_machine_are_loopback_origins() {
+        for ok in [
+            "http://127.0.0.1:8000",
+            "http://localhost:5173",
+            "http://[::1]:80",
+            "http://127.0.0.1",
+        ] {
+            assert!(loopback_origin(ok), "{ok}");
+        }
+        for bad in [
+            "https://evil.example",
+            "http://127.0.0.1.evil.example",
+            "http://evil.example@127.0.0.1",
+            "http://127.0.0.1:8000/path",
+            "https://localhost:8000",
+            "null",
+            "",
+        ] {
+            assert!(!loopback_origin(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn tokens_compare_whole() {
         assert!(same(b"abc", b"abc"));
         assert!(!same(b"abc", b"abd"));
