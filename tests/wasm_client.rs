@@ -105,7 +105,8 @@ async fn control(method: &str, path: &str, body: Option<&str>) -> (u16, String) 
         "GET" => Request::get(&url),
         "POST" => Request::post(&url),
         other => panic!("no control uses {other}"),
-    };
+    }
+    .header("Authorization", &format!("Bearer {}", token()));
     let response = match body {
         Some(b) => {
             request

@@ -186,12 +186,16 @@ const API_TOKEN = process.env.API_TOKEN;
 const config = { token: API_TOKEN, baseUrl: API_BASE_URL };
 
 async function stats() {
-  const r = await fetch(`${API_BASE_URL}/__stats`);
+  const r = await fetch(`${API_BASE_URL}/__stats`, { headers: { Authorization: `Bearer ${API_TOKEN}` } });
   return (await r.json()).paths;
 }
 
 async function fault(description) {
-  const r = await fetch(`${API_BASE_URL}/__faults`, { method: "POST", body: JSON.stringify(description) });
+  const r = await fetch(`${API_BASE_URL}/__faults`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${API_TOKEN}` },
+    body: JSON.stringify(description),
+  });
   assert.equal(r.status, 201, await r.text());
 }
 
