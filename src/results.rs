@@ -102,6 +102,12 @@ impl ToJson for FieldError {
         let mut m = Members::open(out);
         m.value("path", self.issue.path.as_str());
         m.value("code", self.issue.code.as_str());
+        let severity = if self.issue.code.is_warning() {
+            "warning"
+        } else {
+            "error"
+        };
+        m.value("severity", severity);
         m.value("message", self.message.as_str());
         if !self.issue.params.is_empty() {
             let out = m.key("params");
