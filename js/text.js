@@ -13,6 +13,14 @@ class Utf8Encoder {
     }
     return Uint8Array.from(out);
   }
+
+  // All or nothing: `read` short of the text's length says it did not fit.
+  encodeInto(s, view) {
+    const bytes = this.encode(s);
+    if (bytes.length > view.length) return { read: 0, written: 0 };
+    view.set(bytes);
+    return { read: s.length, written: bytes.length };
+  }
 }
 
 class Utf8Decoder {

@@ -1,8 +1,8 @@
 // scripts/build-pkg, for one wasm module in DIR: makes wasm-bindgen's glue carry no asset
 // reference, and writes the module's bytes as hex into DIR/bytes.js.
 //   node scripts/pkg-module.mjs DIR WASM_FILE
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 
 const [dir, wasmFile] = process.argv.slice(2);
 const gluePath = join(dir, "glue.js");
@@ -31,6 +31,18 @@ const deduped = out
   })
   .join("\n");
 writeFileSync(gluePath, deduped);
+
+// The snippets that encode text themselves (the walker writes into the module's memory) take the
+// same stand-in.
+const snippets = join(dir, "snippets");
+for (const file of existsSync(snippets) ? readdirSync(snippets, { recursive: true }) : []) {
+  const path = join(snippets, file);
+  if (!path.endsWith(".js")) continue;
+  const code = readFileSync(path, "utf8");
+  if (!code.includes("new TextEncoder")) continue;
+  const text = relative(dirname(path), join(dir, "..", "text.js"));
+  writeFileSync(path, `import { TextEncoder } from "${text}";\n${code}`);
+}
 
 const wasm = readFileSync(join(dir, wasmFile));
 writeFileSync(

@@ -101,32 +101,9 @@ fn distance(a: &[u8], b: &[u8], cap: usize) -> usize {
     cell(rows, a.len(), b.len())
 }
 
-/// How often each byte occurs in `s`, by its low five bits (letters fall in distinct buckets).
-fn byte_counts(s: &[u8]) -> [i16; 32] {
-    let mut counts = [0i16; 32];
-    for &b in s {
-        if let Some(c) = counts.get_mut(usize::from(b & 31)) {
-            *c = c.saturating_add(1);
-        }
-    }
-    counts
-}
-
-/// Which of [`byte_counts`]' buckets `s` uses, one bit each.
+/// Which bytes `s` uses, by their low five bits (letters fall in distinct buckets), one bit each.
 fn buckets(s: &[u8]) -> u32 {
     s.iter().fold(0, |m, &b| m | 1 << (b & 31))
-}
-
-/// A cheap test before [`distance`]: each edit changes the byte counts by at most two, so counts
-/// that differ by more than `2 * cap` rule a match out. Most domains are ruled out here.
-fn might_be_within(counts: &[i16; 32], other: &[u8], cap: usize) -> bool {
-    let theirs = byte_counts(other);
-    let apart: usize = counts
-        .iter()
-        .zip(theirs.iter())
-        .map(|(a, b)| usize::from(a.abs_diff(*b)))
-        .sum();
-    apart <= 2 * cap
 }
 
 /// The longest domain that can be within reach of a common one (14 bytes, two edits).
@@ -154,16 +131,14 @@ fn slip(domain: &str) -> Option<Slip> {
         }
         let cap = if lower.len() >= 10 { 2 } else { 1 };
         if lower.len() >= 5 {
-            let counts = byte_counts(lower);
             let used = buckets(lower);
             let near = COMMON_DOMAINS
                 .iter()
-                // Cheapest first, each a consequence of being within `cap` edits: the lengths;
-                // the buckets used (an edit adds or removes at most two); the counts.
+                // Cheap tests before the distance, each a consequence of being within `cap`
+                // edits: the lengths; the buckets used (an edit adds or removes at most two).
                 .filter(|d| {
                     d.len().abs_diff(lower.len()) <= cap
                         && (buckets(d.as_bytes()) ^ used).count_ones() as usize <= 2 * cap
-                        && might_be_within(&counts, d.as_bytes(), cap)
                 })
                 .map(|d| (distance(lower, d.as_bytes(), cap), *d))
                 .filter(|(dist, _)| *dist <= cap)

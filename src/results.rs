@@ -217,7 +217,7 @@ mod tests {
     use super::*;
     use crate::api::json::{parse_text, Mode};
     use crate::i18n::Locale;
-    use crate::validate::{validate_create, validate_field, validate_update};
+    use crate::validate::{validate_create, validate_field, validate_update, validation_text};
     use crate::RequestKind;
 
     const BODIES: &[&str] = &[
@@ -230,6 +230,9 @@ mod tests {
         r#"{"name":"x\"\\\n\u0001é😀","email":"\"a b\"@[127.0.0.1]","currency":"EUR","address":{"country":"Za","postalCode":"1"},"zip":1}"#,
         r#"{"name":"Acme","email":"a@b.co","address":{"country":"ZA","line1":"1","line2":"2","city":"c","state":"s","postal_code":"p"}}"#,
         r#"{"name":"Acme","email":"a@b.co","address":"ZA","currency":"usd"}"#,
+        r#"{"name":"Acme","email":"a@b.co","phone":null,"description":" ","address":null}"#,
+        r#"{"name":"Acme","email":"a@b.co","address":[]}"#,
+        r#"{"email":"a@b.co","address":{"city":null,"country":"ZA","city":"x"},"address":{"line2":" y "}}"#,
     ];
 
     #[test]

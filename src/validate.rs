@@ -7,6 +7,7 @@ use crate::i18n::Locale;
 use crate::model::{
     Address, CreateBillingAccountRequest, Currency, Patch, UpdateBillingAccountRequest,
 };
+use crate::results::ToJson;
 use crate::rules::{self, Field, Kind, Presence, RequestKind, FIELDS};
 use crate::text;
 use crate::value::Value;
@@ -295,6 +296,60 @@ pub fn errors_of(request: RequestKind, input: Value, locale: Locale) -> Vec<Fiel
         input
     };
     render(inspect_body(request, body, false).errors, locale)
+}
+
+/// [`validate_create`] or [`validate_update`] of `input`, as the JSON text their results
+/// serialize to, written from the normalized body by walking the table: what the wasm shell
+/// hands to JavaScript, without building the typed request only to write it out again.
+pub fn validation_text(request: RequestKind, input: &Value, locale: Locale) -> String {
+    let findings = inspect(request, input);
+    let mut out = String::with_capacity(256);
+    let warnings = render(findings.warnings, locale);
+    if findings.errors.is_empty() {
+        out.push_str("{\"ok\":true,\"value\":");
+        write_value(&mut out, request, &findings.body, "");
+    } else {
+        out.push_str("{\"ok\":false,\"errors\":");
+        render(findings.errors, locale)
+            .as_slice()
+            .write_json(&mut out);
+    }
+    out.push_str(",\"warnings\":");
+    warnings.as_slice().write_json(&mut out);
+    out.push('}');
+    out
+}
+
+/// The valid request at `parent` (`""`: the body) as its typed value serializes: the fields in
+/// the table's order, strings as they are; a `null` kept only in an update (it clears the field;
+/// a create leaves it out), an object written with its own fields.
+fn write_value(out: &mut String, request: RequestKind, body: &Value, parent: &str) {
+    out.push('{');
+    let mut first = true;
+    for field in FIELDS {
+        if field.parent().map_or("", |(p, _)| p) != parent {
+            continue;
+        }
+        let key = field.parent().map_or(field.path, |(_, k)| k);
+        let Some(value) = body.get(key) else { continue };
+        let object = field.kind == Kind::Object && value.is_container();
+        let null = request == RequestKind::Update && parent.is_empty();
+        if !matches!(value, Value::String(_)) && !object && !null {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        crate::api::json::write_string(out, key);
+        out.push(':');
+        match value {
+            Value::String(s) => crate::api::json::write_string(out, s),
+            v if object => write_value(out, request, v, field.path),
+            _ => out.push_str("null"),
+        }
+    }
+    out.push('}');
 }
 
 /// Validates an update body: absent leaves a field as it is, `null` clears it (where it may be cleared).

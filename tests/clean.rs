@@ -11,6 +11,7 @@ use billing_account_form::api::json::{parse_text, Mode};
 use billing_account_form::results::ToJson;
 use billing_account_form::rules::RequestKind;
 use billing_account_form::scan::{clean_body, is_clean};
+use billing_account_form::validate::validation_text;
 use billing_account_form::{validate_create, validate_update, Locale, Validation, Value};
 use proptest::prelude::*;
 
@@ -146,6 +147,23 @@ fn check(body: &serde_json::Value) -> bool {
         clean_body(&format!("[{spaced} ,1]"), 1, RequestKind::Create),
         create.then_some(spaced.len() + 1)
     );
+    // Whatever the verdict, the text the wasm shell hands over is the typed result's JSON.
+    for (request, typed) in [
+        (
+            RequestKind::Create,
+            serde_json::to_string(&validate_create(&value, Locale::En)),
+        ),
+        (
+            RequestKind::Update,
+            serde_json::to_string(&validate_update(&value, Locale::En)),
+        ),
+    ] {
+        assert_eq!(
+            validation_text(request, &value, Locale::En),
+            typed.unwrap(),
+            "{text}"
+        );
+    }
     create
 }
 

@@ -62,10 +62,9 @@ fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsV
     }
     // `undefined` is no body at all, which the server reads as empty.
     let body = text.map_or(Value::Null, |t| read::from_text(&t));
-    Ok(match request {
-        RequestKind::Create => to_js(&crate::validate::validate_create(&body, locale)),
-        RequestKind::Update => to_js(&crate::validate::validate_update(&body, locale)),
-    })
+    Ok(read::parse_json(&crate::validate::validation_text(
+        request, &body, locale,
+    )))
 }
 
 /// Validates a create body. Never throws for `input`, whatever it is; throws a `TypeError` for bad `options`.
