@@ -32,16 +32,17 @@ const deduped = out
   .join("\n");
 writeFileSync(gluePath, deduped);
 
-// The snippets that encode text themselves (the walker writes into the module's memory) take the
-// same stand-in.
+// The snippets that encode or decode text themselves (the walker writes into the module's memory,
+// validateMany reads its input piece by piece) take the same stand-ins.
 const snippets = join(dir, "snippets");
 for (const file of existsSync(snippets) ? readdirSync(snippets, { recursive: true }) : []) {
   const path = join(snippets, file);
   if (!path.endsWith(".js")) continue;
   const code = readFileSync(path, "utf8");
-  if (!code.includes("new TextEncoder")) continue;
+  const names = ["TextEncoder", "TextDecoder"].filter((n) => code.includes(`new ${n}`));
+  if (names.length === 0) continue;
   const text = relative(dirname(path), join(dir, "..", "text.js"));
-  writeFileSync(path, `import { TextEncoder } from "${text}";\n${code}`);
+  writeFileSync(path, `import { ${names.join(", ")} } from "${text}";\n${code}`);
 }
 
 const wasm = readFileSync(join(dir, wasmFile));

@@ -106,6 +106,13 @@ fn buckets(s: &[u8]) -> u32 {
     s.iter().fold(0, |m, &b| m | 1 << (b & 31))
 }
 
+/// `s` split at the last `byte` (an ASCII one): a byte scan, which keeps std's reverse
+/// character searcher out of the wasm.
+fn split_last(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().rposition(|b| b == byte)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
 /// The longest domain that can be within reach of a common one (14 bytes, two edits).
 const NEAR: usize = 24;
 
@@ -148,7 +155,7 @@ fn slip(domain: &str) -> Option<Slip> {
             }
         }
     }
-    let (head, tld) = domain.rsplit_once('.')?;
+    let (head, tld) = split_last(domain, b'.')?;
     let (_, fixed) = TLD_SLIPS
         .iter()
         .find(|(slip, _)| slip.eq_ignore_ascii_case(tld))?;
@@ -171,7 +178,7 @@ fn likely_domain(domain: &str) -> Option<String> {
 
 /// Whether [`email_warnings`] has anything to say about `email`, without building it.
 pub fn has_email_warnings(email: &str) -> bool {
-    let Some((local, domain)) = email.rsplit_once('@') else {
+    let Some((local, domain)) = split_last(email, b'@') else {
         return false;
     };
     local.contains('"')
@@ -184,7 +191,7 @@ pub fn has_email_warnings(email: &str) -> bool {
 /// Advisories for an email address the server accepts.
 pub fn email_warnings(path: &str, email: &str) -> Vec<Issue> {
     let mut out = Vec::new();
-    let Some((local, domain)) = email.rsplit_once('@') else {
+    let Some((local, domain)) = split_last(email, b'@') else {
         return out;
     };
     let literal = domain.starts_with('[');

@@ -241,17 +241,15 @@ mod tests {
             let value = parse_text(body, Mode::Strict).unwrap();
             for locale in [Locale::En, Locale::Ar, Locale::Id] {
                 let create = validate_create(&value, locale);
-                assert_eq!(
-                    create.to_json(),
-                    serde_json::to_string(&create).unwrap(),
-                    "{body}"
-                );
+                let serde = serde_json::to_string(&create).unwrap();
+                assert_eq!(create.to_json(), serde, "{body}");
+                let text = validation_text(RequestKind::Create, &value, locale);
+                assert_eq!(text, serde, "{body}");
                 let update = validate_update(&value, locale);
-                assert_eq!(
-                    update.to_json(),
-                    serde_json::to_string(&update).unwrap(),
-                    "{body}"
-                );
+                let serde = serde_json::to_string(&update).unwrap();
+                assert_eq!(update.to_json(), serde, "{body}");
+                let text = validation_text(RequestKind::Update, &value, locale);
+                assert_eq!(text, serde, "{body}");
                 for path in ["email", "address", "nope"] {
                     let errors = validate_field(RequestKind::Create, path, Some(&value), locale);
                     assert_eq!(

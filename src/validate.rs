@@ -375,7 +375,11 @@ pub fn validate_field(
     locale: Locale,
 ) -> Vec<FieldError> {
     let Some(field) = rules::field(path) else {
-        let key = path.rsplit('.').next().unwrap_or(path);
+        let key = path
+            .bytes()
+            .rposition(|b| b == b'.')
+            .and_then(|at| path.get(at + 1..))
+            .unwrap_or(path);
         return vec![Issue::new(path, Code::UnknownField)
             .text("field", key)
             .render(locale)];

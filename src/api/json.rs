@@ -45,19 +45,7 @@ pub fn parse_text(text: &str, mode: Mode) -> Option<Value> {
 /// Reads `text`, which must be one JSON array, handing each item to `each` as it is read, so a
 /// large array is never held whole. The count of items, or `None` where the text is not
 /// one array (items already handed over stay handed over).
-pub fn for_each_item(text: &str, mode: Mode, each: impl FnMut(usize, Value)) -> Option<usize> {
-    for_each_item_quick(text, mode, |_, _, _| None, each)
-}
-
-/// [`for_each_item`] with a first look at each item: `quick(index, text, at)` may answer for
-/// the item that starts at byte `at` by returning where it ends (it must then be a whole JSON
-/// value there); only the items it leaves are read into a [`Value`] and handed to `each`.
-pub fn for_each_item_quick(
-    text: &str,
-    mode: Mode,
-    mut quick: impl FnMut(usize, &str, usize) -> Option<usize>,
-    mut each: impl FnMut(usize, Value),
-) -> Option<usize> {
+pub fn for_each_item(text: &str, mode: Mode, mut each: impl FnMut(usize, Value)) -> Option<usize> {
     let mut reader = Reader { text, at: 0, mode };
     reader.skip_space();
     reader.eat(b'[')?;
@@ -68,13 +56,8 @@ pub fn for_each_item_quick(
     } else {
         loop {
             reader.skip_space();
-            match quick(count, text, reader.at) {
-                Some(end) if end > reader.at && end <= text.len() => reader.at = end,
-                _ => {
-                    let item = reader.value(1)?;
-                    each(count, item);
-                }
-            }
+            let item = reader.value(1)?;
+            each(count, item);
             count += 1;
             reader.skip_space();
             match reader.bump()? {
@@ -86,6 +69,17 @@ pub fn for_each_item_quick(
     }
     reader.skip_space();
     (reader.at == text.len()).then_some(count)
+}
+
+/// One value of an array's items (nested as deep as items are) that starts at byte `at` of
+/// `text`: the value and where it ends, or where reading stopped (for a caller that reads text
+/// piece by piece: a stop near the end of a piece may only mean the value goes on in the next).
+pub fn read_item(text: &str, at: usize, mode: Mode) -> Result<(Value, usize), usize> {
+    let mut reader = Reader { text, at, mode };
+    match reader.value(1) {
+        Some(value) => Ok((value, reader.at)),
+        None => Err(reader.at),
+    }
 }
 
 struct Reader<'a> {

@@ -1,9 +1,12 @@
 //! `validateMany`: a JSON array of create bodies checked in one call, for imports of many accounts.
 //!
-//! The text is read item by item (never held as a whole array of values) and each body is
-//! checked as `validateCreate` checks it, errors only. JavaScript gets one JSON text holding the
-//! refused records and fills in the accepted ones itself: a call then crosses the boundary a
-//! fixed number of times, however many records there are.
+//! The text (a string, or UTF-8 bytes as `fetch` and `FileReader` give them) comes into the
+//! module a piece at a time, into one buffer that only a record larger than it makes grow: the
+//! module never holds the whole input, nor more than one record as a value. Each record is
+//! first given the clean check (`crate::scan`), which reads it in place; only the others are
+//! read into values and checked as `validateCreate` checks them, errors only. JavaScript gets one
+//! JSON text holding the refused records and fills in the accepted ones itself: a call crosses
+//! the boundary once per piece, however many records there are.
 
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -12,67 +15,189 @@ use super::validation::options_locale;
 use super::{read, types::Options};
 use crate::api::json::{self, Mode};
 use crate::error::{Code, Issue};
+use crate::i18n::Locale;
 use crate::results::write_record;
 use crate::rules::RequestKind;
 
-#[wasm_bindgen(inline_js = r#"
-export function expand(count, text) {
-  const refused = JSON.parse(text);
-  const out = [];
-  let j = 0;
-  for (let i = 0; i < count; i++) {
-    const r = refused[j];
-    if (r !== undefined && r.index === i) {
-      out.push(r);
-      j++;
-    } else {
-      out.push({ index: i, ok: true, errors: [] });
-    }
-  }
-  return out;
+/// The size of a piece: big enough that the boundary is crossed rarely, small beside any import.
+const PIECE: usize = 64 * 1024;
+
+/// The text read so far and not yet consumed: `buf[start..len]`.
+struct Pieces {
+    buf: Vec<u8>,
+    start: usize,
+    len: usize,
+    end: bool,
 }
-"#)]
-extern "C" {
-    /// `count` records, the refused ones (a JSON array of records, by index) and `ok` for the rest.
-    fn expand(count: u32, refused: &str) -> JsValue;
+
+impl Pieces {
+    fn text(&self) -> &str {
+        // Every byte up to `len` was written by `read::fill`, whole characters at a time.
+        read::utf8(self.buf.get(..self.len).unwrap_or_default())
+    }
+
+    /// Reads the next piece after what is unread, moving that to the front first (or, when it
+    /// fills the buffer, doubling the buffer). `false` at the end of the text.
+    fn more(&mut self) -> bool {
+        if self.end {
+            return false;
+        }
+        self.buf.copy_within(self.start..self.len, 0);
+        self.len -= self.start;
+        self.start = 0;
+        if self.buf.len() - self.len < PIECE / 2 {
+            self.buf.resize(self.buf.len() * 2, 0);
+        }
+        let room = self.buf.len() - self.len;
+        let ptr = self
+            .buf
+            .get_mut(self.len..)
+            .map_or(core::ptr::null_mut(), |b| b.as_mut_ptr());
+        let n = read::fill(ptr, u32::try_from(room).unwrap_or(u32::MAX)) as usize;
+        self.len += n.min(room);
+        self.end = n == 0;
+        !self.end
+    }
+
+    /// The next byte that is not JSON whitespace, reading on as needed (`None` at the end).
+    fn next(&mut self) -> Option<u8> {
+        loop {
+            let bytes = self.buf.get(self.start..self.len).unwrap_or_default();
+            match bytes
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            {
+                Some(i) => {
+                    self.start += i;
+                    return bytes.get(i).copied();
+                }
+                None => {
+                    self.start = self.len;
+                    if !self.more() {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where the JSON value at `at` ends, by its brackets and quotes alone, when it ends in `text`.
+fn value_end(text: &[u8], at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = at;
+    while let Some(&b) = text.get(i) {
+        match b {
+            b'"' => {
+                i += 1;
+                while *text.get(i)? != b'"' {
+                    i += if text.get(i) == Some(&b'\\') { 2 } else { 1 };
+                }
+            }
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' if depth <= 1 => return Some(i + 1),
+            b']' | b'}' => depth -= 1,
+            b',' if depth == 0 => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The records of the array in the text, each checked; the refused ones written to `refused`.
+/// The count of records, or `None` when the text is not one JSON array.
+fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Option<usize> {
+    if pieces.next()? != b'[' {
+        return None;
+    }
+    pieces.start += 1;
+    let mut count = 0;
+    if pieces.next()? == b']' {
+        pieces.start += 1;
+    } else {
+        loop {
+            pieces.next()?;
+            let at = pieces.start;
+            let text = pieces.text();
+            // A record is read only once all of it is in the buffer: one that ends where the
+            // buffer does may go on in the next piece.
+            let whole = |end: usize| end < text.len() || pieces.end;
+            let body = match crate::scan::clean_body(text, at, RequestKind::Create) {
+                Some(end) if whole(end) => Ok((None, end)),
+                _ => match json::read_item(text, at, Mode::Js { unsupported: false }) {
+                    Ok((value, end)) if whole(end) => Ok((Some(value), end)),
+                    // Not JSON, unless it only stopped for want of the rest of the record.
+                    Err(_) if value_end(text.as_bytes(), at).is_some() || pieces.end => {
+                        return None
+                    }
+                    _ => Err(()),
+                },
+            };
+            let Ok((value, end)) = body else {
+                if !pieces.more() && !pieces.end {
+                    return None;
+                }
+                continue;
+            };
+            pieces.start = end;
+            if let Some(value) = value {
+                let errors = crate::validate::errors_of(RequestKind::Create, value, locale);
+                if !errors.is_empty() {
+                    if refused.len() > 1 {
+                        refused.push(',');
+                    }
+                    write_record(refused, Some(count), &errors);
+                }
+            }
+            count += 1;
+            match pieces.next()? {
+                b',' => pieces.start += 1,
+                b']' => {
+                    pieces.start += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    pieces.next().is_none().then_some(count)
 }
 
 /// Validates every create body in `jsonText`, a JSON array (an import file), in one call.
 ///
 /// Returns one `{ index, ok, errors }` per record, in order. Text that is not JSON, or JSON that
 /// is not an array, gives a single record with `index: -1` and a `type` error at path `""`.
-/// Throws a `TypeError` when `jsonText` is not a string or `options` is wrong.
+/// Throws a `TypeError` when `jsonText` is neither a string nor a `Uint8Array` (UTF-8, read
+/// as `TextDecoder` reads it), or `options` is wrong.
 #[wasm_bindgen(js_name = validateMany, unchecked_return_type = "BulkRecord[]")]
 pub fn validate_many(
-    #[wasm_bindgen(unchecked_param_type = "string", js_name = jsonText)] json_text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array", js_name = jsonText)]
+    json_text: JsValue,
     options: Option<Ts<Options>>,
 ) -> Result<JsValue, JsValue> {
-    let text = json_text
-        .as_string()
-        .ok_or_else(|| read::type_error("validateMany expects JSON text (a string)"))?;
+    read::start();
+    if !read::open(&json_text) {
+        return Err(read::type_error(
+            "validateMany expects JSON text (a string or a Uint8Array of UTF-8)",
+        ));
+    }
     let locale = options_locale(options)?;
+    let mut pieces = Pieces {
+        buf: vec![0u8; PIECE],
+        start: 0,
+        len: 0,
+        end: false,
+    };
     let mut refused = String::from("[");
-    // A clean record (see `crate::scan`) is valid as it stands: only the others are read into
-    // values and through the exact path.
-    let clean = |_, text: &str, at| crate::scan::clean_body(text, at, RequestKind::Create);
-    let count = json::for_each_item_quick(
-        &text,
-        Mode::Js { unsupported: false },
-        clean,
-        |index, body| {
-            let errors = crate::validate::errors_of(RequestKind::Create, body, locale);
-            if errors.is_empty() {
-                return;
-            }
-            if refused.len() > 1 {
-                refused.push(',');
-            }
-            write_record(&mut refused, Some(index), &errors);
-        },
-    );
-    refused.push(']');
-    match count {
-        Some(count) => Ok(expand(u32::try_from(count).unwrap_or(u32::MAX), &refused)),
+    match check_all(&mut pieces, locale, &mut refused) {
+        Some(count) => {
+            refused.push(']');
+            Ok(read::expand(
+                u32::try_from(count).unwrap_or(u32::MAX),
+                &refused,
+            ))
+        }
         None => {
             let error = Issue::new("", Code::Type)
                 .text("expected", "array")

@@ -41,7 +41,7 @@ export function member(o, k) { try { return o[k]; } catch { return THREW; } }
 // What JSON.stringify would escape, and lone surrogates: strings without any are written as they are.
 const ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const quoted = (s) => (ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"');
-let budget = 0, maxDepth = 0, rec = null, order = null, keys = new Map(), memory = null, view = null, pending = "";
+let budget = 0, maxDepth = 0, rec = null, order = null, keys = new Map(), memory = null;
 function value(v, depth, keep) {
   switch (typeof v) {
     case "string": return quoted(v);
@@ -96,16 +96,9 @@ function members(v, depth, keep) {
   }
   return out + "}";
 }
-// Writes `text` as UTF-8 at `ptr` in the module's memory, if `cap` bytes hold it: the bytes
-// written, or minus the capacity it needs (it then waits in `pending`).
-function put(text, ptr, cap) {
-  if (view === null || view.buffer !== memory.buffer) view = new Uint8Array(memory.buffer);
-  const r = encoder.encodeInto(text, view.subarray(ptr, ptr + cap));
-  if (r.read === text.length) return r.written;
-  pending = text;
-  return -3 * text.length;
-}
 const encoder = new TextEncoder();
+// The text `fill` hands over piece by piece: a string, or bytes (decoded by `decoder`).
+let source = null, at = 0, decoder = null;
 export function encode(v, depth, nodes, ptr, cap) {
   if (v === undefined) return -1;
   maxDepth = depth;
@@ -113,12 +106,50 @@ export function encode(v, depth, nodes, ptr, cap) {
   rec = order === null ? null : {};
   let text;
   try { text = value(v, 0, rec); } catch { text = "?"; }
-  return put(text, ptr, cap);
+  // A text that does not fit waits for `fill`.
+  const r = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
+  if (r.read === text.length) return r.written;
+  open(text);
+  return -2;
 }
-export function again(ptr, cap) {
-  const n = put(pending, ptr, cap);
-  pending = "";
-  return n;
+export function open(input) {
+  at = 0;
+  decoder = null;
+  source = null;
+  if (typeof input === "string") source = input;
+  // Bytes are read as `new TextDecoder().decode(bytes)` reads them: a BOM at the start dropped,
+  // a malformed sequence U+FFFD.
+  else if (input instanceof Uint8Array) {
+    source = input;
+    decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) at = 3;
+  }
+  return source !== null;
+}
+// The next piece of the text as UTF-8 at `ptr`: at most `cap` bytes, whole characters; 0 at the end.
+export function fill(ptr, cap) {
+  // A UTF-16 unit (or an input byte, which decodes to at most one) takes at most 3 bytes.
+  let end = Math.min(source.length, at + Math.floor(cap / 3));
+  let piece;
+  if (decoder === null) {
+    // A pair is never split: its first half waits for the next piece.
+    const last = source.charCodeAt(end - 1);
+    if (end < source.length && last >= 0xd800 && last <= 0xdbff) end--;
+    piece = source.slice(at, end);
+  } else {
+    // Nor is a character's bytes: a piece ends before a byte that starts one, where decoding in
+    // pieces and decoding whole give the same text.
+    for (let k = 0; k < 3 && end < source.length && (source[end] & 0xc0) === 0x80; k++) end--;
+    piece = decoder.decode(source.subarray(at, end));
+  }
+  at = end;
+  return encoder.encodeInto(piece, new Uint8Array(memory.buffer, ptr, cap)).written;
+}
+export function expand(count, text) {
+  const out = new Array(count);
+  for (const r of JSON.parse(text)) out[r.index] = r;
+  for (let i = 0; i < count; i++) out[i] ??= { index: i, ok: true, errors: [] };
+  return out;
 }
 export function parse(text) { return JSON.parse(text); }
 export function fields(paths, mem) {
@@ -151,11 +182,18 @@ extern "C" {
     /// `o[k]`, or a symbol when reading it threw.
     pub fn member(o: &JsValue, k: &JsValue) -> JsValue;
     /// Writes the value as JSON text (`?` for what JSON cannot carry) at `ptr`: the bytes
-    /// written; -1 for `undefined`; or, when `cap` bytes are too few, minus the bytes needed,
-    /// and [`again`] writes it.
+    /// written; -1 for `undefined`; -2 when `cap` bytes are too few: [`fill`] then hands it over.
     fn encode(v: &JsValue, max_depth: u32, max_nodes: u32, ptr: *mut u8, cap: u32) -> i32;
-    /// Writes the text [`encode`] had no room for at `ptr`: the bytes written.
-    fn again(ptr: *mut u8, cap: u32) -> i32;
+    /// Takes `input` as the text [`fill`] hands over: `false` when it is neither a string nor
+    /// a Uint8Array.
+    pub fn open(input: &JsValue) -> bool;
+    /// Writes the next piece of the text at `ptr` (at most `cap` bytes, whole characters): the
+    /// bytes written, 0 at the end.
+    pub fn fill(ptr: *mut u8, cap: u32) -> u32;
+    /// `count` records of `validateMany`: the refused ones (a JSON array of records, by index)
+    /// and `ok` for the rest.
+    #[cfg(feature = "js-validation")]
+    pub fn expand(count: u32, refused: &str) -> JsValue;
     /// `JSON.parse(text)`, for text the shell wrote itself.
     #[wasm_bindgen(js_name = parse)]
     pub fn parse_json(text: &str) -> JsValue;
@@ -173,50 +211,80 @@ static TABLE_SENT: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBo
 /// Room for the text of any body a form sends: one crossing of the boundary, no second pass.
 const FIRST_TRY: usize = 2048;
 
+/// Hands the walker the table and the module's memory, once (the module runs on one thread).
+pub fn start() {
+    use core::sync::atomic::Ordering::Relaxed;
+    if TABLE_SENT.swap(true, Relaxed) {
+        return;
+    }
+    // Only the validation module builds values from what the walker read.
+    #[cfg(feature = "js-validation")]
+    let paths = {
+        let mut paths = String::new();
+        for field in crate::rules::FIELDS {
+            if !paths.is_empty() {
+                paths.push(',');
+            }
+            paths.push_str(field.path);
+        }
+        paths
+    };
+    #[cfg(not(feature = "js-validation"))]
+    let paths = String::new();
+    fields(&paths, wasm_bindgen::memory());
+}
+
+/// Appends what [`fill`] hands over to `buf`, to the end of the text.
+pub fn fill_all(buf: &mut Vec<u8>) {
+    loop {
+        let len = buf.len();
+        buf.resize(len + FIRST_TRY.max(len), 0);
+        let room = buf.len() - len;
+        let ptr = buf
+            .get_mut(len..)
+            .map_or(core::ptr::null_mut(), |b| b.as_mut_ptr());
+        let n = (fill(ptr, u32::try_from(room).unwrap_or(u32::MAX)) as usize).min(room);
+        buf.truncate(len + n);
+        if n == 0 {
+            return;
+        }
+    }
+}
+
+/// UTF-8 that [`encode`] or [`fill`] wrote, as text.
+#[cfg(feature = "js-validation")]
+pub fn utf8(bytes: &[u8]) -> &str {
+    // SAFETY: the bytes are what `TextEncoder.encodeInto` wrote (or `text.js`'s stand-in where
+    // there is no TextEncoder): UTF-8 by the Encoding Standard, whole characters only (a lone
+    // surrogate becomes U+FFFD), up to the count it reported. wasm-bindgen takes every `String`
+    // argument from JavaScript on the same guarantee, unchecked. (Checked, the validation module
+    // carried 330 bytes of gzip more.)
+    unsafe { core::str::from_utf8_unchecked(bytes) }
+}
+
 /// The value as JSON text, as [`encode`] writes it (`None` for `undefined`).
 ///
 /// The walker writes the text straight into this module's memory (`TextEncoder.encodeInto`),
 /// not as a returned string, which wasm-bindgen copies in with a loop over its characters.
 pub fn text_of(value: &JsValue) -> Option<String> {
-    use core::sync::atomic::Ordering::Relaxed;
-    if !TABLE_SENT.swap(true, Relaxed) {
-        // Only the validation module builds values from what the walker read.
-        #[cfg(feature = "js-validation")]
-        let paths = {
-            let mut paths = String::new();
-            for field in crate::rules::FIELDS {
-                if !paths.is_empty() {
-                    paths.push(',');
-                }
-                paths.push_str(field.path);
-            }
-            paths
-        };
-        #[cfg(not(feature = "js-validation"))]
-        let paths = String::new();
-        fields(&paths, wasm_bindgen::memory());
-    }
+    start();
     let mut buf = vec![0u8; FIRST_TRY];
-    let mut n = encode(
+    let n = encode(
         value,
         MAX_DEPTH as u32,
         MAX_NODES as u32,
         buf.as_mut_ptr(),
         FIRST_TRY as u32,
     );
-    if n == -1 {
-        return None;
+    match n {
+        -1 => return None,
+        n if n < 0 => {
+            buf.clear();
+            fill_all(&mut buf);
+        }
+        n => buf.truncate(usize::try_from(n).unwrap_or(0)),
     }
-    if n < 0 {
-        buf = vec![0u8; n.unsigned_abs() as usize];
-        n = again(buf.as_mut_ptr(), n.unsigned_abs());
-    }
-    buf.truncate(usize::try_from(n).unwrap_or(0));
-    // SAFETY: the bytes are what `TextEncoder.encodeInto` wrote (or `text.js`'s stand-in where
-    // there is no TextEncoder): UTF-8 by the Encoding Standard, whole characters only (a lone
-    // surrogate becomes U+FFFD), and `n` is the count it reported. wasm-bindgen takes every
-    // `String` argument from JavaScript on the same guarantee, unchecked. (Checked, the module
-    // carried 330 bytes of gzip more.)
+    // SAFETY: as in `utf8`.
     Some(unsafe { String::from_utf8_unchecked(buf) })
 }
 
