@@ -1,6 +1,7 @@
 // Cold start in headless Chromium: from the code's fetch completing to the first validation
-// result (compile, instantiate or evaluate, first call), one fresh browser context per load,
-// libraries taking turns; the median of the loads. Prints JSON: { lib: ms }.
+// result (evaluate, compile and instantiate for ours, first call), one fresh browser context per
+// load, libraries taking turns; the median of the loads. The code is each library's Vite build
+// from bench/size.js (run it first). Prints JSON: { lib: ms }.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, dirname } from "node:path";
@@ -8,7 +9,9 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const LOADS = Number(process.env.BENCH_COLD_LOADS ?? 11);
-const LIBS = ["billing-account-form", "zod", "valibot", "ajv"];
+import { slug } from "./size.js";
+
+const LIBS = ["billing-account-form", "zod", "zod/mini", "valibot", "ajv"];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm" };
 
@@ -38,7 +41,7 @@ export async function coldStarts() {
         const lib = LIBS[(load + k) % LIBS.length];
         const context = await browser.newContext();
         const page = await context.newPage();
-        await page.goto(`${base}/bench/cold/page.html?lib=${lib}`);
+        await page.goto(`${base}/bench/cold/page.html?lib=${slug(lib)}`);
         const result = await page.evaluate(() => window.coldStart);
         await context.close();
         if (result.error || !result.ok) throw new Error(`${lib}: ${JSON.stringify(result)}`);

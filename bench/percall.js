@@ -1,6 +1,7 @@
 // Per call, in one Node process: each library validates the same pool of valid (then invalid)
 // bodies in batches, the libraries taking turns batch by batch; the median batch gives the time
-// of one call. Prints JSON: { valid: {lib: ns}, invalid: {lib: ns}, agreement }.
+// of one call. Also ours alone: `validateField` on one email at a time (live feedback as a user
+// types). Prints JSON: { valid: {lib: ns}, invalid: {lib: ns}, field: ns, agreement }.
 import { load } from "./libs.js";
 import { bodies } from "./payloads.js";
 
@@ -8,7 +9,7 @@ const POOL = 1000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const WARMUP = 10;
 
-const { libs } = await load();
+const { ours, libs } = await load();
 const pools = {
   valid: bodies(POOL, { seed: 11, validShare: 1 }),
   invalid: bodies(POOL, { seed: 12, validShare: 0 }),
@@ -51,5 +52,14 @@ for (const kind of ["valid", "invalid"]) {
   }
   for (const [name, ts] of Object.entries(times)) out[kind][name] = median(ts);
 }
+// validateField on the email of each valid body, one call at a time, in batches: the median.
+const emails = pools.valid.map((b) => b.email);
+const fieldTimes = [];
+for (let round = 0; round < WARMUP + ROUNDS; round++) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < emails.length; i++) sink += ours.validateField("create", "email", emails[i]).length;
+  if (round >= WARMUP) fieldTimes.push(Number(process.hrtime.bigint() - start) / emails.length);
+}
+out.field = median(fieldTimes);
 out.sink = sink;
 console.log(JSON.stringify(out));
