@@ -99,32 +99,33 @@ impl<T: ToJson + ?Sized> ToJson for &T {
 
 impl ToJson for FieldError {
     fn write_json(&self, out: &mut String) {
-        let mut m = Members::open(out);
-        m.value("path", self.issue.path.as_str());
-        m.value("code", self.issue.code.as_str());
-        let severity = if self.issue.code.is_warning() {
-            "warning"
+        // By hand, not through `Members`: this is the one writer the validation module carries.
+        out.push_str("{\"path\":");
+        write_string(out, &self.issue.path);
+        out.push_str(",\"code\":\"");
+        out.push_str(self.issue.code.as_str());
+        out.push_str(if self.issue.code.is_warning() {
+            "\",\"severity\":\"warning\",\"message\":"
         } else {
-            "error"
-        };
-        m.value("severity", severity);
-        m.value("message", self.message.as_str());
-        if !self.issue.params.is_empty() {
-            let out = m.key("params");
-            let mut params = Members::open(out);
-            for (key, value) in &self.issue.params {
-                let out = params.key(key);
-                match value {
-                    // As the `Serialize` impl writes it: a u32, saturated.
-                    ParamValue::Num(n) => {
-                        out.push_str(&crate::num::usize_text((*n).min(u32::MAX as usize)))
-                    }
-                    ParamValue::Text(t) => write_string(out, t),
+            "\",\"severity\":\"error\",\"message\":"
+        });
+        write_string(out, &self.message);
+        for (i, (key, value)) in self.issue.params.iter().enumerate() {
+            out.push_str(if i == 0 { ",\"params\":{\"" } else { ",\"" });
+            out.push_str(key);
+            out.push_str("\":");
+            match value {
+                // As the `Serialize` impl writes it: a u32, saturated.
+                ParamValue::Num(n) => {
+                    out.push_str(&crate::num::usize_text((*n).min(u32::MAX as usize)))
                 }
+                ParamValue::Text(t) => write_string(out, t),
             }
-            params.close();
         }
-        m.close();
+        if !self.issue.params.is_empty() {
+            out.push('}');
+        }
+        out.push('}');
     }
 }
 
@@ -202,14 +203,20 @@ impl<T: ToJson> ToJson for Validation<T> {
     }
 }
 
-/// One record of `validateMany`: `{"index":…,"ok":…,"errors":[…]}`.
+/// One record of `validateMany`: `{"index":…,"ok":…,"errors":[…]}` (`index` -1: no record).
 pub fn write_record(out: &mut String, index: Option<usize>, errors: &[FieldError]) {
-    let mut m = Members::open(out);
-    let index = index.map_or_else(|| String::from("-1"), crate::num::usize_text);
-    m.key("index").push_str(&index);
-    m.value("ok", &errors.is_empty());
-    m.value("errors", errors);
-    m.close();
+    out.push_str("{\"index\":");
+    match index {
+        Some(i) => out.push_str(&crate::num::usize_text(i)),
+        None => out.push_str("-1"),
+    }
+    out.push_str(if errors.is_empty() {
+        ",\"ok\":true,\"errors\":"
+    } else {
+        ",\"ok\":false,\"errors\":"
+    });
+    errors.write_json(out);
+    out.push('}');
 }
 
 #[cfg(test)]

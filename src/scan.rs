@@ -29,6 +29,15 @@ pub fn is_clean(text: &str, request: RequestKind) -> bool {
     clean_body(text, 0, request) == Some(text.len())
 }
 
+/// Whether `text`, one JSON value, is a string `field` takes as it stands in `request`, with no
+/// advisory: then `validateField` has nothing to say about it.
+pub fn is_clean_value(text: &str, field: &Field, request: RequestKind) -> bool {
+    let mut scan = Scan { text, at: 0 };
+    field.presence(request) != Presence::Immutable
+        && scan.plain().is_some_and(|s| clean_string(field, s))
+        && scan.at == text.len()
+}
+
 struct Scan<'a> {
     text: &'a str,
     at: usize,
@@ -182,6 +191,41 @@ mod tests {
             assert!(update.is_valid() && update.warnings().is_empty(), "{text}");
         }
         (c, u)
+    }
+
+    #[test]
+    fn clean_values_have_nothing_to_say() {
+        use crate::validate::validate_field;
+        for (path, text) in [
+            ("email", r#""billing@acme.com""#),
+            ("email", r#""a@gmial.com""#),
+            ("email", r#"" a@b.co""#),
+            ("email", r#""a@@b.co""#),
+            ("name", r#""Acme""#),
+            ("name", r#""""#),
+            ("name", "7"),
+            ("currency", r#""eur""#),
+            ("address.country", r#""ZA""#),
+            ("address.country", r#""Za""#),
+            ("address", r#""ZA""#),
+        ] {
+            let field = crate::rules::field(path).unwrap();
+            let value = parse_text(text, Mode::Strict).unwrap();
+            for request in [RequestKind::Create, RequestKind::Update] {
+                if is_clean_value(text, field, request) {
+                    let found = validate_field(request, path, Some(&value), Locale::En);
+                    assert!(found.is_empty(), "{path} {text} {found:?}");
+                }
+            }
+        }
+        let email = crate::rules::field("email").unwrap();
+        assert!(is_clean_value(
+            r#""billing@acme.com""#,
+            email,
+            RequestKind::Create
+        ));
+        let currency = crate::rules::field("currency").unwrap();
+        assert!(!is_clean_value(r#""eur""#, currency, RequestKind::Update));
     }
 
     #[test]

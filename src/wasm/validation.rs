@@ -104,7 +104,15 @@ pub fn validate_field(
         .as_string()
         .ok_or_else(|| read::type_error("path must be a string"))?;
     let locale = options_locale(options)?;
-    let value = read::read(&value);
+    let text = read::text_of(&value);
+    // A value the field takes as it stands, with no advisory (what a form mostly sends as the
+    // user types): nothing to say, so nothing to read or render.
+    if let (Some(field), Some(text)) = (crate::rules::field(&path), &text) {
+        if crate::scan::is_clean_value(text, field, request) {
+            return Ok(js_sys::Array::new().into());
+        }
+    }
+    let value = text.map(|t| read::from_text(&t));
     Ok(to_js(
         crate::validate::validate_field(request, &path, value.as_ref(), locale).as_slice(),
     ))
@@ -148,11 +156,17 @@ pub fn countries(locale: Option<Ts<Locale>>) -> Result<JsValue, JsValue> {
 /// Every length limit, by dotted path, in code points: what a form's counters show.
 #[wasm_bindgen(unchecked_return_type = "Record<string, number>")]
 pub fn limits() -> JsValue {
-    let mut out = crate::api::json::ObjectWriter::new();
+    let mut out = String::from("{");
     for (path, max) in crate::rules::limits() {
-        out.raw(path, &crate::num::usize_text(max));
+        if out.len() > 1 {
+            out.push(',');
+        }
+        crate::api::json::write_string(&mut out, path);
+        out.push(':');
+        out.push_str(&crate::num::usize_text(max));
     }
-    read::parse_json(&out.finish())
+    out.push('}');
+    read::parse_json(&out)
 }
 
 /// The length of `s` as the server counts it: Unicode code points after its trim. Throws a
