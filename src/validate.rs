@@ -37,6 +37,18 @@ fn join(parent: &str, key: &str) -> String {
 
 /// `unknown_field` for each key of `object` (at `parent`) that the API does not know.
 fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
+    // Most objects have no unknown key: look before building anything.
+    if let Value::Object(members) = object {
+        let known = |k: &str| {
+            FIELDS.iter().any(|f| match f.parent() {
+                Some((p, key)) => p == parent && key == k,
+                None => parent.is_empty() && f.path == k,
+            })
+        };
+        if members.iter().all(|(k, _)| known(k)) {
+            return;
+        }
+    }
     let known = known_keys(parent);
     for key in object.keys() {
         if known.contains(&key.as_ref()) {

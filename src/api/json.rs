@@ -72,8 +72,12 @@ pub fn for_each_item(text: &str, mode: Mode, mut each: impl FnMut(usize, Value))
 }
 
 /// One value of an array's items (nested as deep as items are) that starts at byte `at` of
-/// `text`: the value and where it ends, or where reading stopped (for a caller that reads text
-/// piece by piece: a stop near the end of a piece may only mean the value goes on in the next).
+/// `text`: the value and where it ends, or where reading stopped. For a caller that reads text
+/// piece by piece: a value cut off by the end of the text always stops within
+/// [`CUT_OFF`] bytes of it (an unterminated string stops at the very end).
+pub const CUT_OFF: usize = 16;
+
+/// See [`CUT_OFF`].
 pub fn read_item(text: &str, at: usize, mode: Mode) -> Result<(Value, usize), usize> {
     let mut reader = Reader { text, at, mode };
     match reader.value(1) {
@@ -198,12 +202,17 @@ impl Reader<'_> {
     fn string(&mut self) -> Option<String> {
         self.eat(b'"')?;
         let start = self.at;
-        let plain = self
+        let Some(plain) = self
             .text
             .as_bytes()
             .get(start..)?
             .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        else {
+            // Unterminated: reading stopped at the end of the text (see `read_item`).
+            self.at = self.text.len();
+            return None;
+        };
         self.at += plain;
         // Most strings have no escape: one allocation of the right size.
         let mut out = String::from(self.text.get(start..self.at)?);
@@ -587,6 +596,27 @@ mod tests {
         assert_eq!(for_each_item(&deep, Mode::Strict, |_, _| {}), Some(1));
         let deeper = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
         assert_eq!(for_each_item(&deeper, Mode::Strict, |_, _| {}), None);
+    }
+
+    #[test]
+    fn a_value_cut_off_stops_near_the_end() {
+        let items = [
+            r#"{"name": "a\"b\\c\u00e9\ud83d\ude00 ok", "n": [1, -2.5e3, true, false, null], "o": {}}"#,
+            r#""a long string that goes on and on and on and on""#,
+            "123",
+            "[[[], {\"a\": [\"\"]}]]",
+        ];
+        for item in items {
+            for cut in 0..item.len() {
+                let Some(prefix) = item.get(..cut) else {
+                    continue;
+                };
+                match read_item(prefix, 0, Mode::Js { unsupported: false }) {
+                    Err(stop) => assert!(stop + CUT_OFF >= prefix.len(), "{prefix}"),
+                    Ok((_, end)) => assert_eq!(end, prefix.len(), "{prefix}"),
+                }
+            }
+        }
     }
 
     #[test]

@@ -82,29 +82,6 @@ impl Pieces {
     }
 }
 
-/// Where the JSON value at `at` ends, by its brackets and quotes alone, when it ends in `text`.
-fn value_end(text: &[u8], at: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = at;
-    while let Some(&b) = text.get(i) {
-        match b {
-            b'"' => {
-                i += 1;
-                while *text.get(i)? != b'"' {
-                    i += if text.get(i) == Some(&b'\\') { 2 } else { 1 };
-                }
-            }
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' if depth <= 1 => return Some(i + 1),
-            b']' | b'}' => depth -= 1,
-            b',' if depth == 0 => return Some(i),
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
 /// The records of the array in the text, each checked; the refused ones written to `refused`.
 /// The count of records, or `None` when the text is not one JSON array.
 fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Option<usize> {
@@ -128,9 +105,7 @@ fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Optio
                 _ => match json::read_item(text, at, Mode::Js { unsupported: false }) {
                     Ok((value, end)) if whole(end) => Ok((Some(value), end)),
                     // Not JSON, unless it only stopped for want of the rest of the record.
-                    Err(_) if value_end(text.as_bytes(), at).is_some() || pieces.end => {
-                        return None
-                    }
+                    Err(stop) if stop + json::CUT_OFF < text.len() || pieces.end => return None,
                     _ => Err(()),
                 },
             };
@@ -179,7 +154,7 @@ pub fn validate_many(
     read::start();
     if !read::open(&json_text) {
         return Err(read::type_error(
-            "validateMany expects JSON text (a string or a Uint8Array of UTF-8)",
+            "validateMany expects JSON text: a string or UTF-8 bytes",
         ));
     }
     let locale = options_locale(options)?;
