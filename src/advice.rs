@@ -72,10 +72,23 @@ fn distance(a: &[u8], b: &[u8], cap: usize) -> usize {
     for (j, slot) in rows.iter_mut().take(width).enumerate() {
         *slot = j;
     }
+    const FAR: usize = usize::MAX / 2;
+    let set = |rows: &mut [usize], r: usize, j: usize, value: usize| {
+        if let Some(slot) = rows.get_mut((r % 3) * width + j) {
+            *slot = value;
+        }
+    };
     for i in 1..=a.len() {
         let ai = a.get(i - 1).copied().unwrap_or_default();
         let mut row_min = usize::MAX;
-        for j in 0..width {
+        // Only the cells within `cap` of the diagonal can end within `cap`: the rest are far,
+        // and the two just outside the band (which the next rows read) are marked so.
+        let (lo, hi) = (i.saturating_sub(cap), (i + cap).min(width - 1));
+        if lo > 0 {
+            set(rows, i, lo - 1, FAR);
+        }
+        set(rows, i, hi + 1, FAR);
+        for j in lo..=hi {
             let value = if j == 0 {
                 i
             } else {
@@ -89,9 +102,7 @@ fn distance(a: &[u8], b: &[u8], cap: usize) -> usize {
                 }
                 v
             };
-            if let Some(slot) = rows.get_mut((i % 3) * width + j) {
-                *slot = value;
-            }
+            set(rows, i, j, value);
             row_min = row_min.min(value);
         }
         if row_min > cap {
@@ -331,6 +342,62 @@ mod tests {
         assert_eq!(likely_key("Address1", addr), Some("line1"));
         assert_eq!(likely_key("contry", addr), Some("country"));
         assert_eq!(likely_key("colour", addr), None);
+    }
+
+    /// The whole table, for comparison: optimal string alignment distance.
+    fn full_distance(a: &[u8], b: &[u8]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for i in 0..=a.len() {
+            for j in 0..=b.len() {
+                d[i][j] = if i == 0 || j == 0 {
+                    i + j
+                } else {
+                    let mut v = (d[i - 1][j] + 1)
+                        .min(d[i][j - 1] + 1)
+                        .min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(d[i - 2][j - 2] + 1);
+                    }
+                    v
+                };
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn the_banded_distance_is_the_whole_tables_up_to_the_cap() {
+        // Every string over a three-letter alphabet up to length 5, against each other.
+        let mut words: Vec<Vec<u8>> = vec![vec![]];
+        for len in 1..=5 {
+            let mut more = Vec::new();
+            for w in words.iter().filter(|w| w.len() == len - 1) {
+                for c in [b'a', b'b', b'c'] {
+                    let mut w = w.clone();
+                    w.push(c);
+                    more.push(w);
+                }
+            }
+            words.extend(more);
+        }
+        for a in &words {
+            for b in &words {
+                for cap in 0..=3 {
+                    let full = full_distance(a, b).min(cap + 1);
+                    assert_eq!(distance(a, b, cap).min(cap + 1), full, "{a:?} {b:?} {cap}");
+                }
+            }
+        }
+        for (a, b) in [
+            ("gmial.com", "gmail.com"),
+            ("hotmial.co.uk", "hotmail.co.uk"),
+            ("yahooo.com", "yahoo.co.uk"),
+        ] {
+            for cap in 0..=2 {
+                let full = full_distance(a.as_bytes(), b.as_bytes()).min(cap + 1);
+                assert_eq!(distance(a.as_bytes(), b.as_bytes(), cap).min(cap + 1), full);
+            }
+        }
     }
 
     #[test]
