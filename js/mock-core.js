@@ -76,11 +76,32 @@ function addressOrNone(address) {
   return Object.keys(kept).length ? kept : null;
 }
 
-/** The body as Laravel reads it: a JSON object or array; anything else is no input at all. */
+/** Code-point order (UTF-8 byte order), as Rust compares strings. */
+function byCodePoint(a, b) {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** `v` with every object's members sorted, as the Rust stand-in's parser (serde_json's map) holds them. */
+function sorted(v) {
+  if (Array.isArray(v)) return v.map(sorted);
+  if (v === null || typeof v !== "object") return v;
+  return Object.fromEntries(Object.keys(v).sort(byCodePoint).map((k) => [k, sorted(v[k])]));
+}
+
+/**
+ * The body as Laravel reads it: a JSON object or array; anything else is no input at all.
+ * Members sorted as the Rust stand-in reads them, so unknown keys are reported in its order.
+ */
 function bodyValue(text) {
   try {
     const v = JSON.parse(text);
-    return v !== null && typeof v === "object" ? v : null;
+    return v !== null && typeof v === "object" ? sorted(v) : null;
   } catch {
     return null;
   }
@@ -106,12 +127,6 @@ export function unprocessable(errors) {
 
 /** What makes two bodies the same request: the JSON value, members sorted; else the text. */
 function fingerprint(text) {
-  const sorted = (v) =>
-    Array.isArray(v)
-      ? v.map(sorted)
-      : v !== null && typeof v === "object"
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]))
-        : v;
   try {
     return "j" + JSON.stringify(sorted(JSON.parse(text)));
   } catch {
@@ -350,8 +365,9 @@ export function createStandIn(options = {}) {
     authorized,
     /** Queues a fault; returns its description (with `id`). */
     fault(spec) {
+      const id = ++nextFaultId; // taken even when the description is refused, as the Rust stand-in does
       const f = parseFault(spec);
-      f.id = ++nextFaultId;
+      f.id = id;
       faults.push(f);
       return describe(f, f.id);
     },
