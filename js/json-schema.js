@@ -67,9 +67,11 @@ function openapi(s) {
     out.type = out.type.filter((t) => t !== "null")[0];
     out.nullable = true;
   }
-  if (out.anyOf?.some((a) => a.type === "null")) {
-    out.anyOf = out.anyOf.filter((a) => a.type !== "null");
-    out.nullable = true;
+  const rest = out.anyOf?.filter((a) => a.type !== "null");
+  if (rest?.length < out.anyOf?.length) {
+    // `nullable` needs a `type` beside it: merged into a lone alternative, else null spelled 3.0's way.
+    if (rest.length === 1) return { ...rest[0], nullable: true };
+    out.anyOf = [...rest, { type: "string", nullable: true, enum: [null] }];
   }
   return out;
 }
