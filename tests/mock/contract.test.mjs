@@ -13,7 +13,10 @@ const require = createRequire(import.meta.url);
 const BIN = join(dirname(require.resolve("billing-account-form/package.json")), "stand-in.js");
 const DEVSERVER = resolve(process.env.DEVSERVER ?? "../../target/debug/devserver");
 const TOKEN = "contract-token";
-const HEADERS = ["content-type", "retry-after", "allow", "www-authenticate", "idempotent-replayed", "access-control-allow-origin"];
+const HEADERS = [
+  "content-type", "retry-after", "allow", "www-authenticate", "idempotent-replayed", "content-security-policy",
+  "access-control-allow-origin", "access-control-allow-methods", "access-control-allow-headers", "access-control-expose-headers",
+];
 
 function startServer(command, args) {
   return new Promise((ok, fail) => {
@@ -31,7 +34,7 @@ function startServer(command, args) {
 const servers = {};
 before(async () => {
   const args = ["--port", "0", "--faults", "--quiet", "--token", TOKEN];
-  servers.node = await startServer(process.execPath, [BIN, "stand-in", ...args]);
+  servers.node = await startServer(process.execPath, [BIN, "stand-in", ...args, "--page"]);
   servers.rust = await startServer(DEVSERVER, args);
 });
 after(() => {
@@ -177,6 +180,21 @@ test("auth, routes and methods", async () => {
   await both({ path: "/workspaces" });
   await both({ path: `${LIST}/cus_a/extra` });
   await both({ path: LIST, headers: { Host: "evil.example" } });
+  await both({ method: "OPTIONS", path: LIST, auth: null, headers: { Origin: "http://app.example", "Access-Control-Request-Method": "POST" } });
+});
+
+test("the page's settings and the page (the Node stand-in with --page)", async () => {
+  const answers = {};
+  for (const name of ["node", "rust"]) {
+    const config = normalize(await send(servers[name].url, { path: "/config.json", auth: null }), labels[name], false);
+    assert.equal(config.body.baseUrl, servers[name].url); // each its own address
+    config.body.baseUrl = "<own address>";
+    const page = await send(servers[name].url, { path: "/", auth: null });
+    answers[name] = { config, page: [page.status, page.headers["content-type"], page.headers["content-security-policy"]] };
+  }
+  count += 2;
+  assert.deepEqual(answers.node, answers.rust);
+  assert.equal(answers.node.config.body.token, TOKEN);
 });
 
 test("billing modes: single allows 1, pooled 10", async () => {

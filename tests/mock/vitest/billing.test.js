@@ -61,18 +61,18 @@ test("a fault: 503 once on list, and the client retries", async () => {
 });
 
 test("an idempotent retry creates once", async () => {
-  const send = () =>
-    fetch("https://v1.api.altostrat.io/workspaces/ws_pooled/billing-accounts", {
-      method: "POST",
-      headers: { Authorization: "Bearer test-token", "Content-Type": "application/json", "Idempotency-Key": "order-42" },
-      body: JSON.stringify({ name: "Acme", email: "billing@acme.com" }),
-    });
-  const first = await send();
-  const again = await send();
-  expect([first.status, again.status]).toEqual([201, 201]);
-  expect(again.headers.get("Idempotent-Replayed")).toBe("true");
-  expect((await again.json()).id).toBe((await first.json()).id);
+  const body = { name: "Acme", email: "billing@acme.com" };
+  // The connection drops: the client cannot know whether the account was made, and says so.
+  handlers.fault({ method: "POST", fault: "drop" });
+  const lost = await createBillingAccount(config, "ws_pooled", body).catch((e) => e);
+  expect(lost).toMatchObject({ kind: "network", outcomeUnknown: true });
+  expect(lost.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  // Sent again under the same key, twice: one account.
+  const first = await createBillingAccount(config, "ws_pooled", body, { idempotencyKey: lost.idempotencyKey });
+  const again = await createBillingAccount(config, "ws_pooled", body, { idempotencyKey: lost.idempotencyKey });
+  expect(again.id).toBe(first.id);
   expect(handlers.accounts()).toHaveLength(1);
+  expect(handlers.count("POST /workspaces/ws_pooled/billing-accounts")).toBe(3);
 });
 
 test("a wrong token is a 401", async () => {
