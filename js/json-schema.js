@@ -18,62 +18,46 @@ const T = `[${TRIM}]*`;
 
 const object = () => ({ type: "object", properties: {}, additionalProperties: false });
 
-/** One request's schema, draft 2020-12 shaped (draft-07 reads it alike). */
-function build(update, input, lists) {
+/** One request's schema; `openapi`: OpenAPI 3.0's `nullable` in place of a `null` type. */
+function build(update, input, lists, openapi) {
+  const orNull = (s) => (openapi ? { ...s, nullable: true } : { ...s, type: [s.type, "null"] });
   const objects = { "": object() };
   for (const [path, kind, max, onCreate, onUpdate] of FIELDS) {
     const presence = update ? onUpdate : onCreate;
     if (presence === "immutable") continue; // refused even as null: not a property at all
     const dot = path.lastIndexOf(".");
-    const parent = objects[path.slice(0, Math.max(dot, 0))];
+    const parent = objects[dot < 0 ? "" : path.slice(0, dot)];
     const key = path.slice(dot + 1);
+    // May be null; as sent, blank text is null too (the server's middleware).
     const nullable = presence === "nullable";
-    // Output: a create drops what normalized to nothing; an update keeps a top-level `null`
-    // (it clears); an address's parts are never `null` in a value.
+    // In a value, a create drops what normalized to nothing; an update keeps a top-level `null`
+    // (it clears); an address's parts are never `null`.
     const nullOut = nullable && update && dot < 0;
+    const list = kind === "currency" ? lists.currencies() : kind === "country" ? lists.countries() : null;
     let s;
     if (kind === "object") {
+      // Copies share `properties` with objects[path], which the parts below fill in.
       s = objects[path] = object();
-      if (input && nullable) {
-        // As sent, blank text and an empty array are no address either (Laravel's input).
-        s = { anyOf: [s, { type: "null" }, { type: "array", maxItems: 0 }, { type: "string", pattern: `^${T}$` }] };
-      } else if (nullOut) s = { anyOf: [s, { type: "null" }] };
+      // As sent, an empty array and blank text are no address either (Laravel's input).
+      if (input && nullable) s = { anyOf: [orNull(s), { type: "array", maxItems: 0 }, { type: "string", pattern: `^${T}$` }] };
+      else if (nullOut) s = orNull(s);
     } else if (input) {
-      const body =
-        kind === "currency" || kind === "country"
-          ? `(?:${(kind === "currency" ? lists.currencies() : lists.countries()).join("|")})${nullable ? "?" : ""}`
-          : `${kind === "email" ? `(?=[\\s\\S]*@${nullable ? `|${T}$` : ""})` : ""}[\\s\\S]{0,${max}}`;
-      s = { type: nullable ? ["string", "null"] : "string", pattern: `^${nullable ? "" : `(?!${T}$)`}${T}${body}${T}$` };
-    } else if (kind === "currency" || kind === "country") {
-      s = { enum: kind === "currency" ? lists.currencies() : lists.countries() };
-      if (nullOut) s.enum.push(null);
+      const body = list
+        ? `(?:${list.join("|")})${nullable ? "?" : ""}`
+        : `${kind === "email" ? `(?=[\\s\\S]*@${nullable ? `|${T}$` : ""})` : ""}[\\s\\S]{0,${max}}`;
+      s = { type: "string", pattern: `^${nullable ? "" : `(?!${T}$)`}${T}${body}${T}$` };
+      if (nullable) s = orNull(s);
+    } else if (list) {
+      s = { enum: list };
     } else {
-      s = { type: nullOut ? ["string", "null"] : "string", minLength: 1, maxLength: max };
+      s = { type: "string", minLength: 1, maxLength: max };
+      if (nullOut) s = orNull(s);
     }
     if (kind === "email") s.format = "email";
     parent.properties[key] = s;
     if (presence === "required") (parent.required ??= []).push(key);
   }
   return objects[""];
-}
-
-/** draft 2020-12 shapes in OpenAPI 3.0's dialect: `nullable` instead of a `null` type. */
-function openapi(s) {
-  if (Array.isArray(s)) return s.map(openapi);
-  if (s === null || typeof s !== "object") return s;
-  const out = {};
-  for (const [k, v] of Object.entries(s)) out[k] = openapi(v);
-  if (Array.isArray(out.type)) {
-    out.type = out.type.filter((t) => t !== "null")[0];
-    out.nullable = true;
-  }
-  const rest = out.anyOf?.filter((a) => a.type !== "null");
-  if (rest?.length < out.anyOf?.length) {
-    // `nullable` needs a `type` beside it: merged into a lone alternative, else null spelled 3.0's way.
-    if (rest.length === 1) return { ...rest[0], nullable: true };
-    out.anyOf = [...rest, { type: "string", nullable: true, enum: [null] }];
-  }
-  return out;
 }
 
 /**
@@ -83,11 +67,9 @@ function openapi(s) {
 export function jsonSchemaOf(update, lists) {
   const convert = (input) => (options) => {
     const target = options?.target;
-    if (typeof target !== "string" || !Object.hasOwn(TARGETS, target)) {
-      throw new TypeError(`billing-account-form: unsupported JSON Schema target ${JSON.stringify(target)}; use one of ${Object.keys(TARGETS).join(", ")}`);
-    }
-    const schema = build(update, input, lists);
-    return TARGETS[target] ? { $schema: TARGETS[target], ...schema } : openapi(schema);
+    if (!Object.hasOwn(TARGETS, target)) throw new TypeError(`billing-account-form: unsupported JSON Schema target ${target}`);
+    const schema = build(update, input, lists, !TARGETS[target]);
+    return TARGETS[target] ? { $schema: TARGETS[target], ...schema } : schema;
   };
   return Object.freeze({ input: convert(true), output: convert(false) });
 }
