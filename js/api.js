@@ -1,38 +1,55 @@
-// The package's surface (DESIGN §3), shared by the browser and Node entries.
-// Nothing here calls into wasm while the module loads: the entries initialise it first.
-import { validateCreate, validateUpdate } from "./billing_account_form.js";
+// The validation surface (DESIGN §3), shared by every entry: each call is the wasm export,
+// guarded so that a call before the module started throws an Error naming `ready`.
+import { glue, guard, started, whenReady } from "./start.js";
 
-export {
-  validateCreate,
-  validateUpdate,
-  validateField,
-  validateMany,
-  currencies,
-  countries,
-  limits,
-  charCount,
-  createBillingAccount,
-  updateBillingAccount,
-  getBillingAccount,
-  listBillingAccounts,
-  isApiError,
-} from "./billing_account_form.js";
+const guarded = (name, f) =>
+  function (...args) {
+    guard(name);
+    return f(...args);
+  };
+
+/** Validates a create body. */
+export const validateCreate = guarded("validateCreate", (input, options) => glue.validateCreate(input, options));
+/** Validates an update body: absent leaves a field as it is, `null` clears it. */
+export const validateUpdate = guarded("validateUpdate", (input, options) => glue.validateUpdate(input, options));
+/** Errors and warnings for one field's value as typed, for live feedback. */
+export const validateField = guarded("validateField", (request, path, value, options) =>
+  glue.validateField(request, path, value, options),
+);
+/** Every create body in a JSON array's text, checked in one call. */
+export const validateMany = guarded("validateMany", (jsonText, options) => glue.validateMany(jsonText, options));
+/** The currencies the API accepts. */
+export const currencies = guarded("currencies", () => glue.currencies());
+/** Every assigned country with its name in `locale`. */
+export const countries = guarded("countries", (locale) => glue.countries(locale));
+/** Every length limit by dotted path, in code points. */
+export const limits = guarded("limits", () => glue.limits());
+/** The length of `s` as the server counts it. */
+export const charCount = guarded("charCount", (s) => glue.charCount(s));
 
 const VENDOR = "billing-account-form";
 
-/** A field error as a Standard Schema issue: the dotted path as keys; the body itself has none. */
-const issue = (e) => (e.path === "" ? { message: e.message } : { message: e.message, path: e.path.split(".") });
+/** A field error as a Standard Schema issue: the dotted path as keys, the code and params kept. */
+function issue(e) {
+  const out = { message: e.message, code: e.code };
+  if (e.params !== undefined) out.params = e.params;
+  if (e.path !== "") out.path = e.path.split(".");
+  return out;
+}
 
 function schema(validate) {
+  const run = (value, options) => {
+    const r = validate(value, options?.libraryOptions);
+    return r.ok ? { value: r.value } : { issues: r.errors.map(issue) };
+  };
   return Object.freeze({
     "~standard": Object.freeze({
       version: 1,
       vendor: VENDOR,
-      // The spec's second argument carries `libraryOptions`; a locale there picks the messages.
-      validate: (value, options) => {
-        const r = validate(value, options?.libraryOptions);
-        return r.ok ? { value: r.value } : { issues: r.errors.map(issue) };
-      },
+      // Synchronous once the module has started; before, a Promise (the spec allows either),
+      // so form libraries need no code of their own for the first render. A locale in the
+      // spec's `libraryOptions` picks the messages.
+      validate: (value, options) => (started() ? run(value, options) : whenReady().then(() => run(value, options))),
     }),
   });
 }

@@ -1,12 +1,11 @@
-// The package's types: the generated ones (tsify, from the Rust types) plus Standard Schema.
+// The validation entry's types: the generated ones (tsify, from the Rust types) plus Standard Schema.
 import type {
   CreateBillingAccountRequest,
   UpdateBillingAccountRequest,
-} from "./billing_account_form.js";
+} from "./wasm-validation/glue.js";
 
 export type {
   Address,
-  ApiError,
   ApiErrorKind,
   BillingAccount,
   BulkRecord,
@@ -22,7 +21,7 @@ export type {
   RequestKind,
   UpdateBillingAccountRequest,
   Validation,
-} from "./billing_account_form.js";
+} from "./wasm-validation/glue.js";
 
 export {
   validateCreate,
@@ -33,12 +32,15 @@ export {
   countries,
   limits,
   charCount,
-  createBillingAccount,
-  updateBillingAccount,
-  getBillingAccount,
-  listBillingAccounts,
-  isApiError,
-} from "./billing_account_form.js";
+} from "./wasm-validation/glue.js";
+
+/**
+ * Resolves once the validation module has started. In Node, Deno, Bun, workers and workerd it
+ * already has when the import completes; in a browser's main thread, `await ready` before the
+ * first call (a call made earlier throws an `Error` naming `ready`). Standard Schema's
+ * `validate` returns a Promise until then, so form libraries need nothing of their own.
+ */
+export declare const ready: Promise<void>;
 
 /** The Standard Schema v1 interface (standardschema.dev), declared here as the spec intends. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -70,6 +72,10 @@ export declare namespace StandardSchemaV1 {
   interface Issue {
     readonly message: string;
     readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+    /** This library's stable code for the issue (beyond the spec: branch on it, not on `message`). */
+    readonly code?: string;
+    /** The code's parameters (`max`, `suggestion`, …), as `FieldError` carries them. */
+    readonly params?: Record<string, string | number>;
   }
   interface PathSegment {
     readonly key: PropertyKey;
@@ -86,7 +92,7 @@ export declare namespace StandardSchemaV1 {
   >["output"];
 }
 
-/** Standard Schema v1 for a create body: `validate` returns `{ value }` or `{ issues: [{ message, path }] }`, synchronously. */
+/** Standard Schema v1 for a create body: `validate` returns `{ value }` or `{ issues: [{ message, path, code, params }] }`, synchronously once `ready` has resolved. */
 export declare const createSchema: StandardSchemaV1<
   CreateBillingAccountRequest,
   CreateBillingAccountRequest

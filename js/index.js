@@ -1,8 +1,11 @@
-// Browser and bundler entry: fetches the wasm next to this file, then exposes the API.
-import init from "./billing_account_form.js";
+// The package's main entry (browsers, bundlers, Node, Deno, Bun): validation, with the wasm
+// inlined. No top-level await: `ready` says when the module has started (at import wherever the
+// runtime can compile it synchronously).
+import { begin } from "./start.js";
+import { decode } from "./bytes.js";
+import hex from "./wasm-validation/bytes.js";
 
-await init({
-  module_or_path: new URL("./billing_account_form_bg.wasm", import.meta.url),
-});
+/** Resolves once the validation module has started; validation calls made before throw. */
+export const ready = begin(() => decode(hex));
 
 export * from "./api.js";

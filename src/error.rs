@@ -4,6 +4,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::i18n::{self, Locale};
+use crate::value::Value;
 
 /// Why a field was refused, or what an advisory warns of. JavaScript branches on these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -58,6 +59,11 @@ impl Code {
             self,
             Code::EmailSuggestion | Code::EmailDotlessDomain | Code::EmailUnusual
         )
+    }
+
+    /// The code JavaScript spells `s`, if it is one.
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == s)
     }
 
     /// The code as JavaScript sees it.
@@ -148,6 +154,36 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// A `FieldError` back from the plain data it was written as (`{ path, code, message,
+    /// params? }`), as the wasm client receives a body's errors from the validation module.
+    /// `None` for anything else. A param name that is none of the messages' is dropped.
+    pub fn from_value(value: &Value) -> Option<FieldError> {
+        let text = |key: &str| match value.get(key) {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let mut issue = Issue::new(text("path")?, Code::parse(&text("code")?)?);
+        if let Some(Value::Object(params)) = value.get("params") {
+            for (key, param) in params {
+                let Some(key) = i18n::param_name(key) else {
+                    continue;
+                };
+                issue = match param {
+                    Value::String(t) => issue.text(key, t.as_str()),
+                    // Lengths and limits: whole, non-negative, far below 2^53.
+                    Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 => {
+                        issue.num(key, *n as usize)
+                    }
+                    _ => issue,
+                };
+            }
+        }
+        Some(FieldError {
+            issue,
+            message: text("message")?,
+        })
+    }
+
     pub fn path(&self) -> &str {
         &self.issue.path
     }

@@ -200,6 +200,22 @@ pub fn message(locale: Locale, issue: &Issue) -> String {
     )
 }
 
+/// Every parameter name a message reads or an issue carries, as the `'static` key an
+/// [`Issue`](crate::Issue) holds: `None` for any other name.
+pub fn param_name(name: &str) -> Option<&'static str> {
+    [
+        "max",
+        "length",
+        "allowed",
+        "expected",
+        "field",
+        "message",
+        "suggestion",
+    ]
+    .into_iter()
+    .find(|k| *k == name)
+}
+
 fn param<'a>(params: &'a [(&'static str, ParamValue)], key: &str) -> Option<&'a ParamValue> {
     params.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
 }

@@ -14,10 +14,11 @@
 
 use billing_account_form::wasm::{
     create_billing_account, get_billing_account, is_api_error, list_billing_accounts,
-    update_billing_account, validate_create, validate_update,
+    update_billing_account, validate_create, validate_update, Options,
 };
 use gloo_net::http::Request;
 use js_sys::{Function, Reflect, JSON};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -197,12 +198,26 @@ fn paths(e: &JsValue) -> String {
     .unwrap()
 }
 
+type Validate = fn(JsValue, Option<Ts<Options>>) -> Result<JsValue, JsValue>;
+
+/// What the package's client entry hands the client module: the body as the validation module
+/// judged it, in the config's locale (English when the config names none it knows).
+fn judged(validate: Validate, cfg: &JsValue, input: JsValue) -> JsValue {
+    let options = check(
+        cfg,
+        "const l = r && r.locale; return ['en', 'ar', 'id'].includes(l) ? { locale: l } : {}",
+    );
+    validate(input, Some(Ts::new_unchecked(options))).unwrap()
+}
+
 async fn create(cfg: &JsValue, ws: &str, input: &str) -> Result<JsValue, JsValue> {
-    JsFuture::from(create_billing_account(cfg.clone(), s(ws), js(input))).await
+    let body = judged(validate_create, cfg, js(input));
+    JsFuture::from(create_billing_account(cfg.clone(), s(ws), body)).await
 }
 
 async fn update(cfg: &JsValue, ws: &str, id: &str, patch: &str) -> Result<JsValue, JsValue> {
-    JsFuture::from(update_billing_account(cfg.clone(), s(ws), s(id), js(patch))).await
+    let body = judged(validate_update, cfg, js(patch));
+    JsFuture::from(update_billing_account(cfg.clone(), s(ws), s(id), body)).await
 }
 
 async fn fetch_one(cfg: &JsValue, ws: &str, id: &str) -> Result<JsValue, JsValue> {
@@ -642,9 +657,17 @@ async fn the_rejection_is_a_real_error_with_enumerable_fields() {
 
     // Arguments are read when the call is made: changing the object afterwards changes nothing.
     let before = total().await;
-    let input = js("{ name: 'Read Early', email: 'not an email' }");
-    let promise = create_billing_account(config(""), s("ws_pooled"), input.clone());
-    check(&input, "r.email = 'billing@acme.com'; return null");
+    let cfg = config("");
+    let judgement = judged(
+        validate_create,
+        &cfg,
+        js("{ name: 'Read Early', email: 'not an email' }"),
+    );
+    let promise = create_billing_account(cfg, s("ws_pooled"), judgement.clone());
+    check(
+        &judgement,
+        "r.ok = true; r.value = { name: 'Read Early', email: 'billing@acme.com' }; return null",
+    );
     let e = err(JsFuture::from(promise).await);
     assert_eq!(paths(&e), "email:email");
     assert_eq!(total().await, before);

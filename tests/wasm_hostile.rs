@@ -61,7 +61,7 @@ async fn call(call: Call, cfg: JsValue) -> Result<JsValue, JsValue> {
             JsFuture::from(create_billing_account(
                 cfg,
                 s("ws_pooled"),
-                js("{ name: 'A', email: 'a@b.co' }"),
+                js("({ ok: true, value: { name: 'A', email: 'a@b.co' }, warnings: [] })"),
             ))
             .await
         }

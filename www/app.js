@@ -2,11 +2,13 @@
 // and message comes from the package; this module only wires the library to the DOM.
 // Nothing from the server or the person is ever parsed as HTML: text goes in through textContent.
 
-import * as baf from "../pkg/index.js";
+import * as validation from "../pkg/index.js";
+import * as client from "../pkg/client.js";
 import { FIELDS, inputId, setPath, getPath } from "./fields.js";
 import { LOCALES, LOCALE_NAMES, DIRECTION, t, helpText, counterText } from "./i18n.js";
 import * as storage from "./storage.js";
 
+const baf = { ...validation, ...client };
 const CLIENT_FUNCTIONS = ["createBillingAccount", "updateBillingAccount", "getBillingAccount", "listBillingAccounts"];
 // Read through the namespace, so a package built before the client existed still loads.
 const hasClient = CLIENT_FUNCTIONS.every((name) => typeof baf[name] === "function");
@@ -56,6 +58,7 @@ const state = {
 // ---------------------------------------------------------------- start
 
 export async function start() {
+  await baf.ready;
   state.limits = baf.limits();
   const saved = storage.loadSettings();
   state.locale = pickLocale(saved.locale);

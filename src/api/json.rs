@@ -383,6 +383,45 @@ impl Default for ObjectWriter {
     }
 }
 
+/// `value` as JSON text, members in their order. What JSON cannot carry (`Unsupported`, a
+/// number that is not finite) is written as `null`; validation never lets either through.
+pub fn write_value(out: &mut String, value: &Value) {
+    match value {
+        Value::Null | Value::Unsupported => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 => {
+            if *n < 0.0 {
+                out.push('-');
+            }
+            out.push_str(&crate::num::usize_text(n.abs() as usize));
+        }
+        Value::Number(_) => out.push_str("null"),
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, (key, member)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, key);
+                out.push(':');
+                write_value(out, member);
+            }
+            out.push('}');
+        }
+    }
+}
+
 /// Appends `s` as a JSON string: quotes, backslashes and control characters escaped,
 /// everything else (non-ASCII included) as it is.
 pub fn write_string(out: &mut String, s: &str) {

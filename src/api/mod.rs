@@ -19,8 +19,8 @@ pub use config::{
 };
 pub use error::{ApiError, ApiErrorKind};
 pub use request::{
-    create_body, create_request, get_request, list_request, update_body, update_request, url,
-    Method, Operation, RequestSpec,
+    create_body, create_request, create_request_checked, get_request, list_request, update_body,
+    update_request, update_request_checked, url, Checked, Method, Operation, RequestSpec,
 };
 pub use response::{
     content_type_error, error_for, is_json_content_type, parse_account, parse_list,

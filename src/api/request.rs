@@ -170,6 +170,26 @@ impl Ids {
     }
 }
 
+/// A body as validation left it: the normalized request's JSON, or the errors that refuse it.
+///
+/// The wasm client receives bodies the validation module already checked, so it carries no
+/// second copy of the rules; native callers use [`create_request`] and [`update_request`],
+/// which validate first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Checked {
+    Valid(String),
+    Invalid(Vec<crate::FieldError>),
+}
+
+impl Checked {
+    fn of<T>(validation: Validation<T>, body: impl FnOnce(&T) -> String) -> Checked {
+        match validation {
+            Validation::Valid { value, .. } => Checked::Valid(body(&value)),
+            Validation::Invalid { errors, .. } => Checked::Invalid(errors),
+        }
+    }
+}
+
 /// `POST …/billing-accounts`: the body validated first; any invalid ID or field is
 /// `invalid_input` with every error, and nothing is built.
 pub fn create_request(
@@ -177,13 +197,21 @@ pub fn create_request(
     workspace_id: &str,
     input: &Value,
 ) -> Result<RequestSpec, ApiError> {
+    let checked = Checked::of(validate_create(input, config.locale), create_body);
+    create_request_checked(config, workspace_id, checked)
+}
+
+/// [`create_request`] for a body that validation already checked.
+pub fn create_request_checked(
+    config: &ClientConfig,
+    workspace_id: &str,
+    body: Checked,
+) -> Result<RequestSpec, ApiError> {
     let ids = Ids::parse(workspace_id, None);
-    let validation = validate_create(input, config.locale);
-    let (workspace, request) = match (ids.workspace, validation) {
-        (Some(w), Validation::Valid { value, .. }) if ids.issues.is_empty() => (w, value),
-        (_, validation) => return Err(refused(ids.issues, validation.errors(), config)),
+    let (workspace, body) = match (ids.workspace, body) {
+        (Some(w), Checked::Valid(body)) if ids.issues.is_empty() => (w, body),
+        (_, body) => return Err(refused(ids.issues, body, config)),
     };
-    let body = create_body(&request);
     Ok(spec(
         config,
         Operation::Create,
@@ -199,15 +227,22 @@ pub fn update_request(
     billing_account_id: &str,
     patch: &Value,
 ) -> Result<RequestSpec, ApiError> {
+    let checked = Checked::of(validate_update(patch, config.locale), update_body);
+    update_request_checked(config, workspace_id, billing_account_id, checked)
+}
+
+/// [`update_request`] for a patch that validation already checked.
+pub fn update_request_checked(
+    config: &ClientConfig,
+    workspace_id: &str,
+    billing_account_id: &str,
+    patch: Checked,
+) -> Result<RequestSpec, ApiError> {
     let ids = Ids::parse(workspace_id, Some(billing_account_id));
-    let validation = validate_update(patch, config.locale);
-    let (workspace, account, request) = match (ids.workspace, ids.account, validation) {
-        (Some(w), Some(a), Validation::Valid { value, .. }) if ids.issues.is_empty() => {
-            (w, a, value)
-        }
-        (_, _, validation) => return Err(refused(ids.issues, validation.errors(), config)),
+    let (workspace, account, body) = match (ids.workspace, ids.account, patch) {
+        (Some(w), Some(a), Checked::Valid(body)) if ids.issues.is_empty() => (w, a, body),
+        (_, _, patch) => return Err(refused(ids.issues, patch, config)),
     };
-    let body = update_body(&request);
     let url = url(config, &workspace, Some(&account));
     Ok(spec(config, Operation::Update, url, Some(body)))
 }
@@ -242,16 +277,14 @@ pub fn list_request(config: &ClientConfig, workspace_id: &str) -> Result<Request
 }
 
 /// The ID issues first (they name the URL), then the body's errors as validation gave them.
-fn refused(
-    id_issues: Vec<Issue>,
-    body_errors: &[crate::FieldError],
-    config: &ClientConfig,
-) -> ApiError {
+fn refused(id_issues: Vec<Issue>, body: Checked, config: &ClientConfig) -> ApiError {
     let mut errors: Vec<crate::FieldError> = id_issues
         .into_iter()
         .map(|i| i.render(config.locale))
         .collect();
-    errors.extend_from_slice(body_errors);
+    if let Checked::Invalid(body_errors) = body {
+        errors.extend(body_errors);
+    }
     ApiError::invalid_input(errors, config.locale)
 }
 

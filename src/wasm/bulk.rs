@@ -9,7 +9,8 @@ use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use super::{options_locale, read, to_json, types::Options};
+use super::validation::options_locale;
+use super::{read, to_json, types::Options};
 use crate::api::json::{self, Mode};
 use crate::error::{Code, FieldError, Issue};
 use crate::rules::RequestKind;

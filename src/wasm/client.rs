@@ -16,11 +16,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCredentials, RequestRedirect};
 
 use crate::api::{
-    content_type_error, create_request, get_request, list_request, parse_account, parse_list,
-    update_request, ApiError, ClientConfig, ConfigInput, HttpResponse, Operation, RequestSpec,
-    RetryPolicy, MAX_RESPONSE_BYTES,
+    content_type_error, create_request_checked, get_request, json, list_request, parse_account,
+    parse_list, update_request_checked, ApiError, Checked, ClientConfig, ConfigInput, HttpResponse,
+    Operation, RequestSpec, RetryPolicy, MAX_RESPONSE_BYTES,
 };
-use crate::error::{Code, Issue};
+use crate::error::{Code, FieldError, Issue};
 use crate::i18n::Locale;
 use crate::value::Value;
 
@@ -213,6 +213,24 @@ fn text(value: &JsValue) -> String {
     value
         .as_string()
         .unwrap_or_else(|| String::from(WRONG_TYPE))
+}
+
+/// A body as the validation module judged it: its `validateCreate` or `validateUpdate` result
+/// (`{ ok: true, value }` or `{ ok: false, errors }`), which the package's `client` entry
+/// passes on. The client never validates a body itself: it has no copy of the rules.
+fn checked(validation: &JsValue) -> Checked {
+    let validation = read::read(validation).unwrap_or(Value::Null);
+    if let (Some(Value::Bool(true)), Some(value)) = (validation.get("ok"), validation.get("value"))
+    {
+        let mut body = String::new();
+        json::write_value(&mut body, value);
+        return Checked::Valid(body);
+    }
+    let errors = match validation.get("errors") {
+        Some(Value::Array(errors)) => errors.iter().filter_map(FieldError::from_value).collect(),
+        _ => Vec::new(),
+    };
+    Checked::Invalid(errors)
 }
 
 /// The config and the caller's signal, or `invalid_input` with every problem in the config.
@@ -411,12 +429,12 @@ async fn exchange(
 enum Call {
     Create {
         workspace: String,
-        body: Value,
+        body: Checked,
     },
     Update {
         workspace: String,
         account: String,
-        body: Value,
+        body: Checked,
     },
     Get {
         workspace: String,
@@ -429,19 +447,24 @@ enum Call {
 
 impl Call {
     /// The request, built by the core after it checked the IDs and validated the body.
-    fn request(&self, config: &ClientConfig) -> Result<(RequestSpec, Parse), ApiError> {
+    fn request(self, config: &ClientConfig) -> Result<(RequestSpec, Parse), ApiError> {
         Ok(match self {
-            Call::Create { workspace, body } => (create_request(config, workspace, body)?, account),
+            Call::Create { workspace, body } => {
+                (create_request_checked(config, &workspace, body)?, account)
+            }
             Call::Update {
                 workspace,
                 account: id,
                 body,
-            } => (update_request(config, workspace, id, body)?, account),
+            } => (
+                update_request_checked(config, &workspace, &id, body)?,
+                account,
+            ),
             Call::Get {
                 workspace,
                 account: id,
-            } => (get_request(config, workspace, id)?, account),
-            Call::List { workspace } => (list_request(config, workspace)?, list),
+            } => (get_request(config, &workspace, &id)?, account),
+            Call::List { workspace } => (list_request(config, &workspace)?, list),
         })
     }
 }
@@ -460,8 +483,9 @@ fn start(config: JsValue, call: Call) -> js_sys::Promise {
     })
 }
 
-/// Creates a billing account in the workspace. Validated first: an invalid body or ID rejects
-/// with `invalid_input` and nothing is sent. Never retried (a second try could open a second
+/// Creates a billing account in the workspace from `validation`, what `validateCreate` said of
+/// the body (the package's `client` entry validates, then calls this): an invalid body or ID
+/// rejects with `invalid_input` and nothing is sent. Never retried (a second try could open a second
 /// account).
 #[wasm_bindgen(
     js_name = createBillingAccount,
@@ -470,11 +494,12 @@ fn start(config: JsValue, call: Call) -> js_sys::Promise {
 pub fn create_billing_account(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CreateBillingAccountRequest")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Validation<CreateBillingAccountRequest>")]
+    validation: JsValue,
 ) -> js_sys::Promise {
     let call = Call::Create {
         workspace: text(&workspace_id),
-        body: super::body(&input),
+        body: checked(&validation),
     };
     start(config, call)
 }
@@ -490,12 +515,13 @@ pub fn update_billing_account(
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
     #[wasm_bindgen(js_name = billingAccountId, unchecked_param_type = "string")]
     billing_account_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "UpdateBillingAccountRequest")] patch: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Validation<UpdateBillingAccountRequest>")]
+    validation: JsValue,
 ) -> js_sys::Promise {
     let call = Call::Update {
         workspace: text(&workspace_id),
         account: text(&billing_account_id),
-        body: super::body(&patch),
+        body: checked(&validation),
     };
     start(config, call)
 }

@@ -1,4 +1,4 @@
-// The packed package as a Node consumer sees it: `import` only, no manual wasm loading.
+// The packed package as a Node consumer sees it: `import` (and `require`), no manual wasm loading.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -11,14 +11,43 @@ import {
   countries,
   limits,
   charCount,
+  ready,
+} from "billing-account-form";
+import {
   createBillingAccount,
   updateBillingAccount,
   getBillingAccount,
   listBillingAccounts,
   isApiError,
-} from "billing-account-form";
+  ApiError,
+} from "billing-account-form/client";
+import { createRequire } from "node:module";
 import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
 import { FormApi, FieldApi } from "@tanstack/form-core";
+
+test("in Node the module has started when the import completes", async () => {
+  // Called before anything is awaited: no `await ready` is owed in Node.
+  assert.equal(validateCreate({}).ok, false);
+  assert.equal(await ready, undefined);
+});
+
+test("require() gives the same surface (Node >= 20.19), with its own client entry", async () => {
+  const require = createRequire(import.meta.url);
+  const cjs = require("billing-account-form");
+  assert.equal(typeof cjs.validateCreate, "function");
+  assert.deepEqual(cjs.validateCreate({ name: " Acme ", email: "a@b.co" }).value, { name: "Acme", email: "a@b.co" });
+  const client = require("billing-account-form/client");
+  const error = await client.listBillingAccounts({ token: "t" }, "not-a-workspace").catch((e) => e);
+  assert.ok(client.isApiError(error) && error instanceof Error);
+  assert.equal(error.kind, "invalid_input");
+  assert.deepEqual(error.errors.map((e) => [e.path, e.code]), [["workspaceId", "format"]]);
+});
+
+test("ApiError is exported as the class the client rejects with", async () => {
+  const error = await listBillingAccounts({ token: "t" }, "ws_a", undefined).catch((e) => e);
+  assert.ok(error instanceof ApiError && error instanceof Error);
+  assert.equal(error.name, "ApiError");
+});
 
 test("validateCreate returns the normalized request", () => {
   const r = validateCreate({ name: " Acme ", email: "billing@acme.com", phone: "" });
@@ -87,7 +116,13 @@ test("Standard Schema v1 objects", () => {
   assert.match(ar.issues[0].message, /[\u0600-\u06ff]/);
   // Moved here with the conversion from the wasm suite: exact issues, update values, no root path.
   assert.deepEqual(bad, {
-    issues: [{ message: "Choose a two-letter ISO 3166-1 country code, such as US.", path: ["address", "country"] }],
+    issues: [
+      {
+        message: "Choose a two-letter ISO 3166-1 country code, such as US.",
+        code: "country",
+        path: ["address", "country"],
+      },
+    ],
   });
   assert.deepEqual(updateSchema["~standard"].validate({ phone: null }), { value: { phone: null } });
   assert.equal("path" in createSchema["~standard"].validate(42).issues[0], false);

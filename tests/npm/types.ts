@@ -9,15 +9,9 @@ import {
   countries,
   limits,
   charCount,
-  createBillingAccount,
-  updateBillingAccount,
-  getBillingAccount,
-  listBillingAccounts,
-  isApiError,
+  ready,
   type Address,
-  type ApiError,
   type ApiErrorKind,
-  type ClientConfig,
   type BillingAccount,
   type BillingAccountList,
   type CreateBillingAccountRequest,
@@ -30,6 +24,18 @@ import {
   type Validation,
   type StandardSchemaV1,
 } from "billing-account-form";
+import {
+  createBillingAccount,
+  updateBillingAccount,
+  getBillingAccount,
+  listBillingAccounts,
+  isApiError,
+  ApiError,
+  type ClientConfig,
+} from "billing-account-form/client";
+
+const started: Promise<void> = ready;
+void started;
 
 // Right shapes.
 const create: CreateBillingAccountRequest = {

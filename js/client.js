@@ -1,0 +1,18 @@
+// Entry `billing-account-form/client`: the API client. Its wasm (inlined, like the validation
+// module's) is fetched by the bundle and started on the first call only.
+import * as validation from "./index.js";
+import { decode } from "./bytes.js";
+import { clientOver } from "./client-core.js";
+
+export { ApiError, isApiError } from "./client-core.js";
+
+async function load() {
+  const [glue, bytes] = await Promise.all([import("./wasm-client/glue.js"), import("./wasm-client/bytes.js")]);
+  await glue.default({ module_or_path: decode(bytes.default) });
+  return glue;
+}
+
+export const { createBillingAccount, updateBillingAccount, getBillingAccount, listBillingAccounts } = clientOver(
+  load,
+  validation,
+);

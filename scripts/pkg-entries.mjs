@@ -1,0 +1,60 @@
+// scripts/build-pkg: the CommonJS twins of the entries (esbuild), their types, and package.json.
+//   node scripts/pkg-entries.mjs PKG_DIR VERSION
+import { copyFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+const [dir, version] = process.argv.slice(2);
+
+// `require` gets one file per entry, everything inlined but the validation entry, which the
+// client's twin requires (so both share one started module, as the ESM entries do).
+const sharedValidation = {
+  name: "shared-validation",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/index\.js$/ }, () => ({ path: "./index.cjs", external: true }));
+  },
+};
+for (const [entry, plugins] of [
+  ["index", []],
+  ["client", [sharedValidation]],
+]) {
+  await build({
+    entryPoints: [join(dir, `${entry}.js`)],
+    outfile: join(dir, `${entry}.cjs`),
+    bundle: true,
+    format: "cjs",
+    platform: "neutral",
+    target: "es2020",
+    plugins,
+    logLevel: "warning",
+  });
+  copyFileSync(join(dir, `${entry}.d.ts`), join(dir, `${entry}.d.cts`));
+}
+
+const entry = (name, workerd) => ({
+  import: { types: `./${name}.d.ts`, workerd: `./${workerd}.js`, default: `./${name}.js` },
+  require: { types: `./${name}.d.cts`, default: `./${name}.cjs` },
+});
+const pkg = {
+  name: "billing-account-form",
+  version,
+  description:
+    "Billing-account form validation that agrees with the server, an API client, generated TypeScript types and Standard Schema.",
+  license: "MIT",
+  type: "module",
+  // The entries start the wasm module when imported: a bundler must keep them.
+  sideEffects: ["./index.js", "./index.cjs", "./workerd.js", "./client.js", "./client.cjs", "./client-workerd.js"],
+  main: "./index.cjs",
+  module: "./index.js",
+  types: "./index.d.ts",
+  exports: {
+    ".": entry("index", "workerd"),
+    "./client": entry("client", "client-workerd"),
+    "./package.json": "./package.json",
+  },
+  files: ["*.js", "*.cjs", "*.d.ts", "*.d.cts", "wasm-validation/", "wasm-client/", "README.md", "LICENSE"],
+  engines: { node: ">=20.19" },
+  keywords: ["billing", "validation", "wasm", "standard-schema", "form"],
+  repository: { type: "git", url: "git+https://example.invalid/billing-account-form.git" },
+};
+writeFileSync(join(dir, "package.json"), JSON.stringify(pkg, null, 2) + "\n");

@@ -1,0 +1,27 @@
+// scripts/build-pkg: what each entry adds to a browser bundle (esbuild, minified, gzip -9), for
+// `import { validateCreate } from "billing-account-form"` and for the client on top of it.
+//   node scripts/pkg-size.mjs PKG_DIR
+import { gzipSync } from "node:zlib";
+import { resolve } from "node:path";
+import { build } from "esbuild";
+
+const dir = resolve(process.argv[2]);
+async function bundled(code) {
+  const out = await build({
+    stdin: { contents: code, resolveDir: dir, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    splitting: false,
+    write: false,
+    logLevel: "error",
+  });
+  return out.outputFiles.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).length, 0);
+}
+const validation = await bundled(`import { validateCreate, ready } from "./index.js"; await ready; console.log(validateCreate({}));`);
+const both = await bundled(
+  `import { validateCreate, ready } from "./index.js"; import { createBillingAccount } from "./client.js"; await ready; console.log(validateCreate({}), createBillingAccount);`,
+);
+console.log(`validation entry, first load: ${validation} bytes gzip -9`);
+console.log(`client entry, on top: ${both - validation} bytes gzip -9`);
