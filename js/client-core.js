@@ -35,6 +35,26 @@ function localeOf(config) {
   }
 }
 
+/** A random `Idempotency-Key` (a UUID v4), one per create. */
+function newKey() {
+  const b = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const ADDRESS_KEYS = ["country", "line1", "line2", "city", "state", "postal_code"];
+const same = (a, b) => (a ?? null) === (b ?? null);
+
+/** Whether a stored account holds what a normalized create body sent (the server picks a currency when none was sent). */
+function holds(account, sent) {
+  const fields = ["name", "email", "phone", "description"].every((k) => same(account[k], sent[k]));
+  const currency = sent.currency === undefined || account.currency === sent.currency;
+  const address = ADDRESS_KEYS.every((k) => same(account.address?.[k], sent.address?.[k]));
+  return fields && currency && address;
+}
+
 /**
  * The four calls over `load()`, which resolves to the client module's exports (started), and
  * the validation entry's `validateCreate`, `validateUpdate` and `ready`.
@@ -67,15 +87,45 @@ export function clientOver(load, validation) {
 
   const checked = (validate, input, config) => validate(input, { locale: localeOf(config) });
 
+  async function listBillingAccounts(config, workspaceId) {
+    return call(config, (c) => c.listBillingAccounts(config, workspaceId));
+  }
+
   return {
-    createBillingAccount: (config, workspaceId, input) =>
-      call(config, (c) => c.createBillingAccount(config, workspaceId, checked(validation.validateCreate, input, config))),
+    createBillingAccount: (config, workspaceId, input, options) =>
+      call(config, (c) => {
+        let key;
+        try {
+          key = options?.idempotencyKey;
+        } catch {
+          key = null; // a throwing getter: refused by the module as a malformed key
+        }
+        return c.createBillingAccount(
+          config,
+          workspaceId,
+          checked(validation.validateCreate, input, config),
+          key === undefined ? newKey() : key,
+        );
+      }),
     updateBillingAccount: (config, workspaceId, billingAccountId, patch) =>
       call(config, (c) =>
         c.updateBillingAccount(config, workspaceId, billingAccountId, checked(validation.validateUpdate, patch, config)),
       ),
     getBillingAccount: (config, workspaceId, billingAccountId) =>
       call(config, (c) => c.getBillingAccount(config, workspaceId, billingAccountId)),
-    listBillingAccounts: (config, workspaceId) => call(config, (c) => c.listBillingAccounts(config, workspaceId)),
+    listBillingAccounts,
+    /**
+     * The account a create whose outcome is unknown made, if it made one: the workspace's newest
+     * account holding exactly what `input` validates to; `null` when there is none.
+     */
+    async findCreatedAccount(config, workspaceId, input) {
+      const list = await listBillingAccounts(config, workspaceId);
+      await validation.ready;
+      const judged = checked(validation.validateCreate, input, config);
+      if (!judged.ok) return null;
+      const made = list.data.filter((account) => holds(account, judged.value));
+      made.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+      return made[0] ?? null;
+    },
   };
 }

@@ -12,7 +12,13 @@ async function load() {
   return glue;
 }
 
-export const { createBillingAccount, updateBillingAccount, getBillingAccount, listBillingAccounts } = clientOver(
+export const {
+  createBillingAccount,
+  updateBillingAccount,
+  getBillingAccount,
+  listBillingAccounts,
+  findCreatedAccount,
+} = clientOver(
   load,
   validation,
 );

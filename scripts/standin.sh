@@ -38,6 +38,6 @@ start_standin() {
 
 # Empties the stand-in's accounts, faults and counts.
 reset_standin() {
-  node -e 'fetch(process.argv[1] + "/__reset", { method: "POST" }).then((r) => process.exit(r.status === 204 ? 0 : 1), () => process.exit(1))' "$STANDIN_URL" \
+  node -e 'fetch(process.argv[1] + "/__reset", { method: "POST", headers: { Authorization: "Bearer " + process.argv[2] } }).then((r) => process.exit(r.status === 204 ? 0 : 1), () => process.exit(1))' "$STANDIN_URL" "$STANDIN_TOKEN" \
     || { echo "FAIL: cannot reset the stand-in at $STANDIN_URL" >&2; exit 1; }
 }

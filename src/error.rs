@@ -208,9 +208,15 @@ impl Serialize for Params<'_> {
 impl Serialize for FieldError {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let has_params = !self.issue.params.is_empty();
-        let mut st = s.serialize_struct("FieldError", 3 + usize::from(has_params))?;
+        let mut st = s.serialize_struct("FieldError", 4 + usize::from(has_params))?;
         st.serialize_field("path", &self.issue.path)?;
         st.serialize_field("code", &self.issue.code)?;
+        let severity = if self.issue.code.is_warning() {
+            "warning"
+        } else {
+            "error"
+        };
+        st.serialize_field("severity", severity)?;
         st.serialize_field("message", &self.message)?;
         if has_params {
             st.serialize_field("params", &Params(&self.issue.params))?;

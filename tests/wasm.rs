@@ -180,7 +180,7 @@ fn validate_field_gives_live_feedback() {
     let r = validate_field(js("'create'"), js("'email'"), js("'bob@gmial.com'"), None).unwrap();
     assert_eq!(
         json(&r),
-        r#"[{"path":"email","code":"email_suggestion","message":"Did you mean bob@gmail.com?","params":{"suggestion":"bob@gmail.com"}}]"#
+        r#"[{"path":"email","code":"email_suggestion","severity":"warning","message":"Did you mean bob@gmail.com?","params":{"suggestion":"bob@gmail.com"}}]"#
     );
     let r = validate_field(js("'create'"), js("'name'"), JsValue::UNDEFINED, None).unwrap();
     assert_eq!(check(&r, "return r.map(e => e.code).join()"), "required");

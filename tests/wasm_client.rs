@@ -105,7 +105,8 @@ async fn control(method: &str, path: &str, body: Option<&str>) -> (u16, String) 
         "GET" => Request::get(&url),
         "POST" => Request::post(&url),
         other => panic!("no control uses {other}"),
-    };
+    }
+    .header("Authorization", &format!("Bearer {}", token()));
     let response = match body {
         Some(b) => {
             request
@@ -211,8 +212,17 @@ fn judged(validate: Validate, cfg: &JsValue, input: JsValue) -> JsValue {
 }
 
 async fn create(cfg: &JsValue, ws: &str, input: &str) -> Result<JsValue, JsValue> {
+    create_with_key(cfg, ws, input, JsValue::UNDEFINED).await
+}
+
+async fn create_with_key(
+    cfg: &JsValue,
+    ws: &str,
+    input: &str,
+    key: JsValue,
+) -> Result<JsValue, JsValue> {
     let body = judged(validate_create, cfg, js(input));
-    JsFuture::from(create_billing_account(cfg.clone(), s(ws), body)).await
+    JsFuture::from(create_billing_account(cfg.clone(), s(ws), body, key)).await
 }
 
 async fn update(cfg: &JsValue, ws: &str, id: &str, patch: &str) -> Result<JsValue, JsValue> {
@@ -494,6 +504,55 @@ async fn a_slow_answer_times_out_and_a_callers_signal_cancels() {
 }
 
 #[wasm_bindgen_test]
+async fn a_create_or_update_that_may_have_landed_says_its_outcome_is_unknown() {
+    // Sent, then no answer in time: the server may have created it. The error says so and
+    // gives back the Idempotency-Key, so the same create can be sent again safely.
+    let name = unique("Slow Create");
+    fault(&format!(
+        r#"{{"method":"POST","body_contains":{name:?},"fault":"delay","delay_ms":3000}}"#
+    ))
+    .await;
+    let body = format!("{{ name: {name:?}, email: 'billing@acme.com' }}");
+    let e = err(create_with_key(&config("timeoutMs: 300"), "ws_pooled", &body, s("key-1")).await);
+    assert_eq!(
+        json(&e),
+        r#"{"kind":"timeout","message":"The server took too long to answer. Try again.","outcomeUnknown":true,"idempotencyKey":"key-1"}"#
+    );
+
+    // An update too, which has no key.
+    let id = new_account("ws_assigned").await;
+    let path = account_path("ws_assigned", &id);
+    fault(&format!(
+        r#"{{"method":"PATCH","path":{path:?},"fault":"delay","delay_ms":3000,"times":3}}"#
+    ))
+    .await;
+    let e = err(update(
+        &config("timeoutMs: 300"),
+        "ws_assigned",
+        &id,
+        "{ phone: '1' }",
+    )
+    .await);
+    assert_eq!(get(&e, "outcomeUnknown"), JsValue::TRUE);
+    assert!(get(&e, "idempotencyKey").is_undefined());
+
+    // Nothing sent (the signal was aborted before the call): the outcome is known.
+    let before = total().await;
+    let e = err(create(&config("signal: AbortSignal.abort()"), "ws_pooled", &body).await);
+    assert_eq!(kind(&e), "timeout");
+    assert!(get(&e, "outcomeUnknown").is_undefined());
+    assert_eq!(total().await, before);
+
+    // A key that is no header value is refused before anything is sent.
+    let e = err(create_with_key(&config(""), "ws_pooled", &body, s("two words")).await);
+    assert_eq!(paths(&e), "idempotencyKey:format");
+    let long = s(&"k".repeat(256));
+    let e = err(create_with_key(&config(""), "ws_pooled", &body, long).await);
+    assert_eq!(paths(&e), "idempotencyKey:format");
+    assert_eq!(total().await, before);
+}
+
+#[wasm_bindgen_test]
 async fn a_503_is_retried_for_an_update_but_never_for_a_create() {
     let id = new_account("ws_assigned").await;
     let path = account_path("ws_assigned", &id);
@@ -663,7 +722,8 @@ async fn the_rejection_is_a_real_error_with_enumerable_fields() {
         &cfg,
         js("{ name: 'Read Early', email: 'not an email' }"),
     );
-    let promise = create_billing_account(cfg, s("ws_pooled"), judgement.clone());
+    let promise =
+        create_billing_account(cfg, s("ws_pooled"), judgement.clone(), JsValue::UNDEFINED);
     check(
         &judgement,
         "r.ok = true; r.value = { name: 'Read Early', email: 'billing@acme.com' }; return null",

@@ -62,6 +62,7 @@ async fn call(call: Call, cfg: JsValue) -> Result<JsValue, JsValue> {
                 cfg,
                 s("ws_pooled"),
                 js("({ ok: true, value: { name: 'A', email: 'a@b.co' }, warnings: [] })"),
+                JsValue::UNDEFINED,
             ))
             .await
         }

@@ -11,7 +11,8 @@ use serde_json::json;
 
 use crate::app::App;
 use crate::clock;
-use crate::http::{Request, Response};
+use crate::idempotency::{self, Seen};
+use crate::message::{Request, Response};
 use crate::store::{mode_of, Mode};
 
 pub const LIST_ROUTE: &str = "/workspaces/{workspaceId}/billing-accounts";
@@ -137,7 +138,13 @@ pub fn handle(
     };
     match (request.method.as_str(), route, id) {
         ("GET", LIST_ROUTE, _) => list(app, workspace),
-        ("POST", LIST_ROUTE, _) => create(app, workspace, mode, &request.body),
+        ("POST", LIST_ROUTE, _) => create(
+            app,
+            workspace,
+            mode,
+            &request.body,
+            request.header("idempotency-key"),
+        ),
         ("GET", ACCOUNT_ROUTE, Some(id)) => get(app, workspace, id),
         ("PATCH", ACCOUNT_ROUTE, Some(id)) => update(app, workspace, id, &request.body),
         (_, LIST_ROUTE, _) => message(
@@ -170,12 +177,38 @@ fn get(app: &App, workspace: &str, id: &str) -> Response {
     }
 }
 
-fn create(app: &App, workspace: &str, mode: Mode, body: &[u8]) -> Response {
+/// A create; with an `Idempotency-Key`, a repeat gets the first answer (see `idempotency`).
+fn create(app: &App, workspace: &str, mode: Mode, body: &[u8], key: Option<&str>) -> Response {
+    let key = match key {
+        None => None,
+        Some(k) if idempotency::valid_key(k) => Some((k, idempotency::fingerprint(body))),
+        Some(_) => {
+            return message(
+                400,
+                "The Idempotency-Key header must be 1 to 255 visible ASCII characters.",
+            )
+        }
+    };
+    let arrived = std::time::Instant::now();
+    let mut store = app.store();
+    if let Some((k, fingerprint)) = &key {
+        match store.idempotency.check(workspace, k, fingerprint, arrived) {
+            Seen::New => {}
+            Seen::Replay { status, answer } => {
+                return json_response(status, answer).header("Idempotent-Replayed", "true")
+            }
+            Seen::Mismatch => {
+                return message(
+                    422,
+                    "This Idempotency-Key was used in the last 24 hours with a different body; use a new key for a new billing account.",
+                )
+            }
+        }
+    }
     let request = match validate_create(&body_value(body), Locale::En) {
         Validation::Invalid { errors, .. } => return unprocessable(&errors),
         Validation::Valid { value, .. } => value,
     };
-    let mut store = app.store();
     let count = store.in_workspace(workspace).count();
     let limit = mode.limit();
     if count >= limit {
@@ -210,7 +243,13 @@ fn create(app: &App, workspace: &str, mode: Mode, body: &[u8]) -> Response {
         store.accounts.pop();
         return response;
     }
-    json_response(201, account_json(&account))
+    let answer = account_json(&account);
+    if let Some((k, fingerprint)) = key {
+        store
+            .idempotency
+            .remember(workspace, k, fingerprint, 201, answer.clone(), arrived);
+    }
+    json_response(201, answer)
 }
 
 fn update(app: &App, workspace: &str, id: &str, body: &[u8]) -> Response {

@@ -1,24 +1,16 @@
-//! The server: connections (a thread each, kept alive), routing, auth, CORS, page headers, faults.
+//! The stand-in's answers: routing, auth, CORS, page headers, faults and the test controls.
 
-use std::io::{BufReader, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
 
 use serde_json::json;
 
 use crate::api;
-use crate::faults::{Action, Faults};
+use crate::faults::{Action, Fault, Faults};
 use crate::files;
-use crate::http::{self, ReadError, Request, Response};
+use crate::message::{self as http, Request, Response};
 use crate::store::{Store, DEFAULT_WORKSPACE, WORKSPACES};
-
-/// How long a kept-alive connection may sit idle, and a request take to arrive.
-const IDLE: Duration = Duration::from_secs(30);
-/// Connections served at once; more are answered 503 and closed.
-const MAX_CONNECTIONS: usize = 256;
 
 /// The page's Content-Security-Policy: no inline script; wasm may be compiled; the API is same-origin.
 pub const CSP: &str =
@@ -50,80 +42,19 @@ impl App {
 }
 
 /// What to do with a request.
-enum Outcome {
+pub enum Outcome {
     Respond(Response),
     /// Close the connection without answering (fault injection).
     Drop,
 }
 
-/// Accepts connections until the listener fails.
-pub fn run(app: Arc<App>, listener: TcpListener) {
-    let active = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming() {
-        let Ok(mut stream) = stream else { continue };
-        if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            let busy = Response::text(503, "Too many connections.\n").header("Retry-After", "1");
-            let _ = http::write_response(&mut stream, &busy, false, false);
-            continue;
-        }
-        active.fetch_add(1, Ordering::SeqCst);
-        let app = Arc::clone(&app);
-        let active = Arc::clone(&active);
-        let spawned = std::thread::Builder::new()
-            .name("connection".into())
-            .spawn(move || {
-                serve_connection(&app, stream);
-                active.fetch_sub(1, Ordering::SeqCst);
-            });
-        if spawned.is_err() {
-            eprintln!("devserver: cannot start a thread for a connection");
-        }
-    }
-}
-
-fn serve_connection(app: &App, stream: TcpStream) {
-    let _ = stream.set_read_timeout(Some(IDLE));
-    let _ = stream.set_write_timeout(Some(IDLE));
-    let _ = stream.set_nodelay(true);
-    let Ok(read_half) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(read_half);
-    let mut writer = stream;
-    loop {
-        let request = match http::read_request(&mut reader, &mut writer) {
-            Ok(r) => r,
-            Err(ReadError::Closed) => return,
-            Err(ReadError::Bad(status)) => {
-                let r = Response::text(status, http::reason(status));
-                let _ = http::write_response(&mut writer, &r, false, false);
-                return;
-            }
-        };
-        let started = Instant::now();
-        match handle(app, &request) {
-            Outcome::Drop => {
-                log(app, &request, "dropped", started);
-                let _ = writer.shutdown(Shutdown::Both);
-                return;
-            }
-            Outcome::Respond(response) => {
-                log(app, &request, &response.status.to_string(), started);
-                let head = request.method == "HEAD";
-                let written =
-                    http::write_response(&mut writer, &response, request.keep_alive, head);
-                if written.is_err() || !request.keep_alive {
-                    let _ = writer.flush();
-                    return;
-                }
-            }
-        }
-    }
-}
-
 /// One line a request: method, path (never the query, never a header) and outcome.
-fn log(app: &App, request: &Request, outcome: &str, started: Instant) {
+pub fn log(app: &App, request: &Request, outcome: &Outcome, started: Instant) {
     if !app.quiet {
+        let outcome = match outcome {
+            Outcome::Respond(r) => r.status.to_string(),
+            Outcome::Drop => "dropped".to_string(),
+        };
         eprintln!(
             "devserver: {} {} -> {} ({} ms)",
             request.method,
@@ -132,6 +63,17 @@ fn log(app: &App, request: &Request, outcome: &str, started: Instant) {
             started.elapsed().as_millis()
         );
     }
+}
+
+/// With `--faults`, counts an API request and takes the first fault it matches. The caller
+/// waits the fault's `delay_ms` (without holding a thread), then calls `handle` with it.
+pub fn take_fault(app: &App, request: &Request) -> Option<Fault> {
+    let faults = app.faults.as_ref()?;
+    if !local_host(request.header("host")) || request.method == "OPTIONS" {
+        return None;
+    }
+    let (route, _, _) = api::route(&request.path)?;
+    lock(faults).on_request(&request.method, route, &request.path, &request.body)
 }
 
 /// Whether `Host` names this machine: a page elsewhere that rebinds its DNS name to 127.0.0.1
@@ -151,7 +93,8 @@ fn local_host(host: Option<&str>) -> bool {
     )
 }
 
-fn handle(app: &App, request: &Request) -> Outcome {
+/// The fault queued for this API request, if any, once its delay is over (`take_fault`).
+pub fn handle(app: &App, request: &Request, fault: Option<Fault>) -> Outcome {
     if !local_host(request.header("host")) {
         return Outcome::Respond(page_headers(Response::text(
             421,
@@ -160,10 +103,10 @@ fn handle(app: &App, request: &Request) -> Outcome {
     }
     let path = request.path.as_str();
     if path == "/workspaces" || path.starts_with("/workspaces/") {
-        return api_request(app, request).map(cors);
+        return api_request(app, request, fault).map(cors);
     }
     if path.starts_with("/__") {
-        return Outcome::Respond(cors(control(app, request)));
+        return Outcome::Respond(control(app, request));
     }
     Outcome::Respond(page_headers(page(app, request)))
 }
@@ -194,7 +137,7 @@ fn preflight() -> Response {
         )
         .header(
             "Access-Control-Allow-Headers",
-            "Authorization, Content-Type, Accept",
+            "Authorization, Content-Type, Accept, Idempotency-Key",
         )
         .header("Access-Control-Max-Age", "600")
 }
@@ -224,45 +167,39 @@ fn authorized(app: &App, request: &Request) -> bool {
     scheme.eq_ignore_ascii_case("bearer") && same(token.trim().as_bytes(), app.token.as_bytes())
 }
 
-fn api_request(app: &App, request: &Request) -> Outcome {
+fn api_request(app: &App, request: &Request, fault: Option<Fault>) -> Outcome {
     if request.method == "OPTIONS" {
         return Outcome::Respond(preflight());
     }
     let Some((route, workspace, id)) = api::route(&request.path) else {
         return Outcome::Respond(Response::json(404, &json!({"message": "Not Found."})));
     };
-    if let Some(faults) = &app.faults {
-        let fault = lock(faults).on_request(&request.method, route, &request.path, &request.body);
-        if let Some(fault) = fault {
-            if fault.delay_ms > 0 {
-                std::thread::sleep(Duration::from_millis(fault.delay_ms));
+    if let Some(fault) = fault {
+        match fault.action {
+            Action::Delay => {}
+            Action::Drop => return Outcome::Drop,
+            Action::Malformed => {
+                let cut = r#"{"id":"cus_"#;
+                return Outcome::Respond(Response::new(200).body("application/json", cut));
             }
-            match fault.action {
-                Action::Delay => {}
-                Action::Drop => return Outcome::Drop,
-                Action::Malformed => {
-                    let cut = r#"{"id":"cus_"#;
-                    return Outcome::Respond(Response::new(200).body("application/json", cut));
+            Action::Status {
+                status,
+                retry_after,
+                body,
+                content_type,
+            } => {
+                let (ct, body) = match (body, content_type) {
+                    (Some(b), ct) => (ct.unwrap_or_else(|| "application/json".into()), b),
+                    (None, _) => (
+                        "application/json".into(),
+                        json!({"message": http::reason(status)}).to_string(),
+                    ),
+                };
+                let mut r = Response::new(status).body(&ct, body);
+                if let Some(ra) = retry_after {
+                    r = r.header("Retry-After", ra);
                 }
-                Action::Status {
-                    status,
-                    retry_after,
-                    body,
-                    content_type,
-                } => {
-                    let (ct, body) = match (body, content_type) {
-                        (Some(b), ct) => (ct.unwrap_or_else(|| "application/json".into()), b),
-                        (None, _) => (
-                            "application/json".into(),
-                            json!({"message": http::reason(status)}).to_string(),
-                        ),
-                    };
-                    let mut r = Response::new(status).body(&ct, body);
-                    if let Some(ra) = retry_after {
-                        r = r.header("Retry-After", ra);
-                    }
-                    return Outcome::Respond(r);
-                }
+                return Outcome::Respond(r);
             }
         }
     }
@@ -275,15 +212,62 @@ fn api_request(app: &App, request: &Request) -> Outcome {
     Outcome::Respond(api::handle(app, request, route, workspace, id))
 }
 
-/// The test controls of `--faults`: queue faults, read counts, reset.
+/// Whether `origin` is a page on this machine (`http://127.0.0.1:PORT`, `localhost`, `[::1]`).
+fn loopback_origin(origin: &str) -> bool {
+    origin
+        .strip_prefix("http://")
+        .is_some_and(|host| !host.contains(['/', '@', '?', '#']) && local_host(Some(host)))
+}
+
+/// The test controls' CORS: a page on this machine (wasm-bindgen-test's runner serves its page
+/// from another local port) may call them with the token; no other origin is offered anything.
+fn control_cors(request: &Request, response: Response) -> Response {
+    let response = response
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "no-store")
+        .header("Vary", "Origin");
+    match request.header("origin") {
+        Some(origin) if loopback_origin(origin) => {
+            response.header("Access-Control-Allow-Origin", origin.to_string())
+        }
+        _ => response,
+    }
+}
+
+/// The test controls of `--faults`: queue faults, read counts, reset. They need the token: a
+/// page elsewhere cannot wipe the accounts or read the counts with a simple request.
 fn control(app: &App, request: &Request) -> Response {
     let not_found = || Response::json(404, &json!({"message": "Not Found."}));
     let Some(faults) = &app.faults else {
         return not_found();
     };
     if request.method == "OPTIONS" {
-        return preflight();
+        let loopback = request.header("origin").is_some_and(loopback_origin);
+        if !loopback {
+            return Response::json(
+                403,
+                &json!({"message": "The test controls are not offered to other origins."}),
+            );
+        }
+        let answer = Response::new(204)
+            .header("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS")
+            .header(
+                "Access-Control-Allow-Headers",
+                "Authorization, Content-Type",
+            )
+            .header("Access-Control-Max-Age", "600");
+        return control_cors(request, answer);
     }
+    if !authorized(app, request) {
+        let refused = Response::json(401, &json!({"message": "Unauthenticated."}))
+            .header("WWW-Authenticate", "Bearer");
+        return control_cors(request, refused);
+    }
+    control_cors(request, control_authorized(app, faults, request))
+}
+
+fn control_authorized(app: &App, faults: &Mutex<Faults>, request: &Request) -> Response {
+    let not_found = || Response::json(404, &json!({"message": "Not Found."}));
     let body = || serde_json::from_slice::<serde_json::Value>(&request.body);
     match (request.method.as_str(), request.path.as_str()) {
         ("GET", "/__stats") => Response::json(200, &lock(faults).stats()),
@@ -305,6 +289,7 @@ fn control(app: &App, request: &Request) -> Response {
         }
         ("POST", "/__reset") => {
             let mut store = app.store();
+            store.idempotency.clear();
             let before = std::mem::take(&mut store.accounts);
             if let Some(path) = &app.data {
                 if let Err(e) = store.save(path) {
@@ -392,6 +377,29 @@ mod tests {
             assert!(!local_host(Some(bad)), "{bad}");
         }
         assert!(!local_host(None));
+    }
+
+    #[test]
+    fn only_pages_on_this_machine_are_loopback_origins() {
+        for ok in [
+            "http://127.0.0.1:8000",
+            "http://localhost:5173",
+            "http://[::1]:80",
+            "http://127.0.0.1",
+        ] {
+            assert!(loopback_origin(ok), "{ok}");
+        }
+        for bad in [
+            "https://evil.example",
+            "http://127.0.0.1.evil.example",
+            "http://evil.example@127.0.0.1",
+            "http://127.0.0.1:8000/path",
+            "https://localhost:8000",
+            "null",
+            "",
+        ] {
+            assert!(!loopback_origin(bad), "{bad}");
+        }
     }
 
     #[test]

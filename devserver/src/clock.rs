@@ -1,4 +1,4 @@
-//! Time as the API writes it (`2025-10-29T00:40:06.000000Z`) and as HTTP writes it (IMF-fixdate).
+//! Time as the API writes it (`2025-10-29T00:40:06.000000Z`); hyper writes HTTP's `Date`.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -42,33 +42,6 @@ pub fn timestamp_now() -> String {
     timestamp_at(s, us)
 }
 
-/// `seconds` since the epoch as an HTTP-date.
-pub fn http_date_at(seconds: u64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let days = seconds / 86_400;
-    let rest = seconds % 86_400;
-    let (y, m, d) = civil(i64::try_from(days).unwrap_or(0));
-    let weekday = DAYS
-        .get(usize::try_from(days % 7).unwrap_or(0))
-        .unwrap_or(&"Thu");
-    let month = MONTHS
-        .get(usize::try_from(m.saturating_sub(1)).unwrap_or(0))
-        .unwrap_or(&"Jan");
-    format!(
-        "{weekday}, {d:02} {month} {y:04} {:02}:{:02}:{:02} GMT",
-        rest / 3600,
-        rest / 60 % 60,
-        rest % 60
-    )
-}
-
-pub fn http_date_now() -> String {
-    http_date_at(now().0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,7 +54,5 @@ mod tests {
         );
         assert_eq!(timestamp_at(0, 7), "1970-01-01T00:00:00.000007Z");
         assert_eq!(timestamp_at(951_825_600, 0), "2000-02-29T12:00:00.000000Z");
-        assert_eq!(http_date_at(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
-        assert_eq!(http_date_at(1_761_698_406), "Wed, 29 Oct 2025 00:40:06 GMT");
     }
 }

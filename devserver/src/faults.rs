@@ -93,11 +93,12 @@ impl Fault {
 
     fn matches(&self, method: &str, path: &str, body: &[u8]) -> bool {
         self.remaining > 0
-            && self.method.as_deref().map_or(true, |m| m == method)
-            && self.path.as_deref().map_or(true, |p| path.starts_with(p))
-            && self.body_contains.as_deref().map_or(true, |needle| {
-                String::from_utf8_lossy(body).contains(needle)
-            })
+            && self.method.as_deref().is_none_or(|m| m == method)
+            && self.path.as_deref().is_none_or(|p| path.starts_with(p))
+            && self
+                .body_contains
+                .as_deref()
+                .is_none_or(|needle| String::from_utf8_lossy(body).contains(needle))
     }
 
     pub fn describe(&self) -> Value {

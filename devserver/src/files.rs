@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::http::Response;
+use crate::message::Response;
 
 /// The Content-Type of a file, by its extension.
 pub fn mime(path: &Path) -> &'static str {

@@ -2,29 +2,34 @@
 //!
 //! ```text
 //! devserver [--port N] [--token T] [--data FILE] [--faults] [--www DIR] [--pkg DIR] [--quiet]
+//!           [--max-connections N] [--header-timeout-ms MS]
 //! ```
 //!
-//! HTTP/1.1 is hand-written on `std::net` with a thread per connection: no dependency to build,
-//! and full control of the wire, which fault injection needs (a connection dropped without an
-//! answer, a body cut off, a delay before the first byte).
+//! HTTP/1.1 is hyper's, on tokio (`server`): the stand-in owns its routes, its state, the
+//! connection cap and fault injection. SIGINT and SIGTERM stop it gracefully: no new
+//! connections, answers in progress finished (writes to the data file included), then exit 0.
 
 mod api;
 mod app;
 mod clock;
 mod faults;
 mod files;
-mod http;
+mod idempotency;
+mod message;
+mod server;
 mod store;
 
 use std::io::Write;
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use app::App;
+use server::Limits;
 use store::{Store, WORKSPACES};
 
 const USAGE: &str = "usage: devserver [--port N] [--token T] [--data FILE] [--faults] [--www DIR] [--pkg DIR] [--quiet]
+                 [--max-connections N] [--header-timeout-ms MS]
 
   --port N     listen on 127.0.0.1:N (default 8080; 0 picks a free port)
   --token T    the bearer token the API accepts (default: a random demo token)
@@ -32,7 +37,11 @@ const USAGE: &str = "usage: devserver [--port N] [--token T] [--data FILE] [--fa
   --faults     enable fault injection and request counts for tests (/__faults, /__stats, /__reset)
   --www DIR    the sample page (default: www/ of the repository)
   --pkg DIR    the npm package served at /pkg/ (default: pkg/ of the repository)
-  --quiet      no line per request";
+  --quiet      no line per request
+  --max-connections N     connections open at once (default 512); at the cap the slowest idle
+                          one is closed to make room
+  --header-timeout-ms MS  time to send a request's head, and to sit idle between requests
+                          (default 10000)";
 
 struct Options {
     port: u16,
@@ -42,6 +51,7 @@ struct Options {
     www: PathBuf,
     pkg: PathBuf,
     quiet: bool,
+    limits: Limits,
 }
 
 fn repository() -> PathBuf {
@@ -58,6 +68,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         www: repository().join("www"),
         pkg: repository().join("pkg"),
         quiet: false,
+        limits: Limits::default(),
     };
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
@@ -89,6 +100,21 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
             "--pkg" => options.pkg = PathBuf::from(value("a folder")?),
             "--faults" => options.faults = true,
             "--quiet" => options.quiet = true,
+            "--max-connections" => {
+                options.limits.max_connections = value("a number")?
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=100_000).contains(n))
+                    .ok_or("--max-connections needs a number from 1 to 100000")?;
+            }
+            "--header-timeout-ms" => {
+                let ms: u64 = value("milliseconds")?
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=3_600_000).contains(n))
+                    .ok_or("--header-timeout-ms needs a number from 1 to 3600000")?;
+                options.limits.header_timeout = Duration::from_millis(ms);
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown option {other}")),
         }
@@ -108,20 +134,36 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let store = match &options.data {
-        Some(path) => Store::load(path).unwrap_or_else(|why| {
-            eprintln!("devserver: {why}");
-            std::process::exit(2);
-        }),
-        None => Store::default(),
+    let (store, data) = match &options.data {
+        Some(path) => match Store::open(path) {
+            Ok((store, target)) => (store, Some(target)),
+            Err(why) => {
+                eprintln!("devserver: {why}");
+                std::process::exit(2);
+            }
+        },
+        None => (Store::default(), None),
     };
-    let listener = TcpListener::bind(("127.0.0.1", options.port)).unwrap_or_else(|e| {
-        eprintln!(
-            "devserver: cannot listen on 127.0.0.1:{}: {e}",
-            options.port
-        );
-        std::process::exit(1);
-    });
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("devserver: cannot start: {e}");
+            std::process::exit(1);
+        }
+    };
+    let listener = match runtime.block_on(listen(options.port)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "devserver: cannot listen on 127.0.0.1:{}: {e}",
+                options.port
+            );
+            std::process::exit(1);
+        }
+    };
     let port = listener
         .local_addr()
         .map(|a| a.port())
@@ -148,26 +190,33 @@ fn main() {
         options.www.display(),
         options.pkg.display()
     );
-    let _ = match &options.data {
-        Some(path) => writeln!(out, "devserver: accounts kept in {}", path.display()),
-        None => writeln!(
+    if options.faults {
+        let _ = writeln!(
+            out,
+            "devserver: fault injection on: POST /__faults, GET /__stats, POST /__reset (with the token)"
+        );
+    }
+    // Last: tests read the banner up to this line.
+    let _ = match (&options.data, &data) {
+        (Some(given), Some(target)) if given != target => writeln!(
+            out,
+            "devserver: accounts kept in {} (the link's file {})",
+            given.display(),
+            target.display()
+        ),
+        (Some(given), _) => writeln!(out, "devserver: accounts kept in {}", given.display()),
+        (None, _) => writeln!(
             out,
             "devserver: accounts kept in memory (--data FILE keeps them)"
         ),
     };
-    if options.faults {
-        let _ = writeln!(
-            out,
-            "devserver: fault injection on: POST /__faults, GET /__stats, POST /__reset"
-        );
-    }
     let _ = out.flush();
     drop(out);
 
     let app = Arc::new(App {
         token,
         store: Mutex::new(store),
-        data: options.data,
+        data,
         faults: options
             .faults
             .then(|| Mutex::new(faults::Faults::default())),
@@ -175,7 +224,33 @@ fn main() {
         pkg: options.pkg,
         quiet: options.quiet,
     });
-    app::run(app, listener);
+    runtime.block_on(server::run(app, listener, options.limits, stopped()));
+    eprintln!("devserver: stopped");
+}
+
+/// 127.0.0.1:`port` with a backlog for bursts of connections (std's is 128).
+async fn listen(port: u16) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.set_reuseaddr(true)?;
+    socket.bind((std::net::Ipv4Addr::LOCALHOST, port).into())?;
+    socket.listen(1024)
+}
+
+/// Resolves at SIGINT or SIGTERM.
+async fn stopped() {
+    use tokio::signal::unix::{signal, SignalKind};
+    let (Ok(mut int), Ok(mut term)) = (
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::terminate()),
+    ) else {
+        // Without handlers the default actions stop the process; nothing to wait for here.
+        return std::future::pending().await;
+    };
+    tokio::select! {
+        _ = int.recv() => {}
+        _ = term.recv() => {}
+    }
+    eprintln!("devserver: stopping: finishing the answers in progress");
 }
 
 #[cfg(test)]
@@ -206,6 +281,15 @@ mod tests {
         assert!(parse(&["--port"]).is_err());
         assert!(parse(&["--token", "a b"]).is_err());
         assert!(parse(&["--nope"]).is_err());
+        assert_eq!(
+            parse(&["--max-connections", "8", "--header-timeout-ms=500"])
+                .unwrap()
+                .limits
+                .header_timeout,
+            Duration::from_millis(500)
+        );
+        assert!(parse(&["--max-connections", "0"]).is_err());
+        assert!(parse(&["--header-timeout-ms", "x"]).is_err());
         assert_eq!(parse(&["--help"]).err().as_deref(), Some(""));
     }
 }

@@ -365,7 +365,7 @@ fn every_hostile_answer_is_a_typed_error_in_bounded_time() {
 }
 
 fn fault(s: &Server, description: serde_json::Value) {
-    let r = s.request("POST", "/__faults", &[], Some(&description.to_string()));
+    let r = s.control("POST", "/__faults", Some(&description.to_string()));
     assert_eq!(r.status, 201, "{}", r.text());
 }
 
@@ -459,7 +459,7 @@ fn the_stand_ins_faults_are_typed_errors_in_bounded_time() {
     ];
     let n = faults.len();
     for (description, op, expected) in faults {
-        s.request("POST", "/__reset", &[], None);
+        s.control("POST", "/__reset", None);
         fault(&s, description.clone());
         let c = config(800.0);
         let started = Instant::now();

@@ -1,4 +1,4 @@
-//! The sans-IO client driven by a small std::net transport against the stand-in: the same loop
+//! The sans-IO client driven by a transport on ureq against the stand-in: the same loop
 //! the wasm shell runs with fetch (build, send, parse, ask the retry policy), end to end.
 #![allow(
     clippy::unwrap_used,
@@ -16,7 +16,7 @@ use billing_account_form::api::{
     ApiErrorKind, ClientConfig, ConfigInput, Operation,
 };
 use billing_account_form::{BillingAccount, BillingAccountList, Locale, Value};
-use common::transport::call;
+use common::kept_transport::call;
 use common::Server;
 use serde_json::json;
 
@@ -74,12 +74,12 @@ impl Client {
 }
 
 fn fault(s: &Server, description: serde_json::Value) {
-    let r = s.request("POST", "/__faults", &[], Some(&description.to_string()));
+    let r = s.control("POST", "/__faults", Some(&description.to_string()));
     assert_eq!(r.status, 201, "{}", r.text());
 }
 
 fn count(s: &Server, key: &str) -> u64 {
-    s.request("GET", "/__stats", &[], None).json()["paths"][key]
+    s.control("GET", "/__stats", None).json()["paths"][key]
         .as_u64()
         .unwrap_or(0)
 }

@@ -152,7 +152,7 @@ fn what_validation_accepts_the_stand_in_accepts_and_stores_as_normalized() {
             patch.as_object_mut().unwrap().remove("currency");
         }
         // A workspace holds ten accounts: start each case from an empty store.
-        s.request("POST", "/__reset", &[], None);
+        s.control("POST", "/__reset", None);
         let local = validate_create(&value(&create), Locale::En);
         let answer = s.create("ws_pooled", create.clone());
         created.set(created.get() + 1);

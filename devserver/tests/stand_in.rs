@@ -807,12 +807,7 @@ fn without_a_data_file_accounts_live_in_memory() {
 // ---- faults ----
 
 fn fault(s: &Server, description: serde_json::Value) -> serde_json::Value {
-    let r = s.request(
-        "POST",
-        "/__faults",
-        &[("Content-Type", "application/json")],
-        Some(&description.to_string()),
-    );
+    let r = s.control("POST", "/__faults", Some(&description.to_string()));
     assert_eq!(r.status, 201, "{}", r.text());
     r.json()
 }
@@ -848,13 +843,13 @@ fn faults_answer_with_a_status_and_retry_after_then_run_out() {
         assert_eq!(r.header("Access-Control-Allow-Origin"), Some("*"));
     }
     assert_eq!(s.create("ws_pooled", acme()).status, 201);
-    let stats = s.request("GET", "/__stats", &[], None).json();
+    let stats = s.control("GET", "/__stats", None).json();
     assert_eq!(
         stats["routes"]["POST /workspaces/{workspaceId}/billing-accounts"],
         3
     );
     assert_eq!(stats["paths"][format!("POST {POOLED}")], 3);
-    let listed = s.request("GET", "/__faults", &[], None).json();
+    let listed = s.control("GET", "/__faults", None).json();
     assert_eq!(listed[0]["hits"], 2);
     assert_eq!(listed[0]["remaining"], 0);
 
@@ -869,7 +864,7 @@ fn faults_answer_with_a_status_and_retry_after_then_run_out() {
     );
     assert_eq!(r.text(), "<html>slow down</html>");
     assert_eq!(
-        s.request("POST", "/__faults", &[], Some("{\"fault\":\"explode\"}"))
+        s.control("POST", "/__faults", Some("{\"fault\":\"explode\"}"))
             .status,
         400
     );
@@ -892,7 +887,7 @@ fn faults_can_match_a_text_in_the_body() {
         500
     );
     let one = s
-        .request("GET", &format!("/__faults/{}", f["id"]), &[], None)
+        .control("GET", &format!("/__faults/{}", f["id"]), None)
         .json();
     assert_eq!(one["hits"], 1);
 }
@@ -937,7 +932,7 @@ fn a_delay_fault_holds_the_answer_back() {
     assert_eq!(s.api("GET", POOLED, None).status, 200);
     assert!(started.elapsed() >= Duration::from_millis(400));
     // Used up: the next answer is not held back (said by the stand-in, not timed: the machine is noisy).
-    let listed = s.request("GET", "/__faults", &[], None).json();
+    let listed = s.control("GET", "/__faults", None).json();
     assert_eq!(
         (listed[0]["hits"].clone(), listed[0]["remaining"].clone()),
         (json!(1), json!(0))
@@ -950,10 +945,10 @@ fn reset_clears_accounts_faults_and_counts() {
     let s = Server::start(&["--faults"]);
     s.create("ws_single", acme());
     fault(&s, json!({"fault": "drop", "times": 5}));
-    assert_eq!(s.request("POST", "/__reset", &[], None).status, 204);
-    assert_eq!(s.request("GET", "/__faults", &[], None).json(), json!([]));
+    assert_eq!(s.control("POST", "/__reset", None).status, 204);
+    assert_eq!(s.control("GET", "/__faults", None).json(), json!([]));
     assert_eq!(
-        s.request("GET", "/__stats", &[], None).json(),
+        s.control("GET", "/__stats", None).json(),
         json!({"routes": {}, "paths": {}})
     );
     assert_eq!(s.create("ws_single", acme()).status, 201);

@@ -55,6 +55,31 @@ impl BillingAccountId {
     }
 }
 
+/// An `Idempotency-Key` for a create: 1 to 255 visible ASCII characters (the package's client
+/// draws a random UUID for each create). A server that honours it answers a repeated key with
+/// the first answer and creates nothing, so a create whose outcome is unknown can be sent again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IdempotencyKey(String);
+
+impl IdempotencyKey {
+    /// The most characters a key may have.
+    pub const MAX_LEN: usize = 255;
+
+    /// `raw` as a key; the issue is on path `idempotencyKey`.
+    pub fn parse(raw: &str) -> Result<IdempotencyKey, Issue> {
+        let visible = raw.bytes().all(|b| b.is_ascii_graphic());
+        if !raw.is_empty() && raw.len() <= Self::MAX_LEN && visible {
+            Ok(IdempotencyKey(raw.to_string()))
+        } else {
+            Err(Issue::new("idempotencyKey", Code::Format))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The bearer token. It cannot be printed: its `Debug` is redacted and it has no `Display`.
 ///
 /// Only visible ASCII is accepted (no space, line break, NUL or other control character):

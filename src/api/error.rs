@@ -3,6 +3,7 @@
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use super::request::Operation;
 use crate::error::FieldError;
 use crate::i18n::{api_message, ApiMessage, Locale};
 
@@ -103,6 +104,21 @@ impl ApiErrorKind {
 }
 
 impl ApiError {
+    /// Whether the server may have done what `operation` asked although the call failed: a
+    /// create or an update whose request was sent and then timed out, lost its connection, or
+    /// got a 2xx answer that could not be read. Sending it again blindly could create a second
+    /// account (use the same `Idempotency-Key`, or look first) or overwrite a later change.
+    /// The transport says whether any request was sent at all (`sent`).
+    pub fn outcome_unknown(&self, operation: Operation, sent: bool) -> bool {
+        let changes = matches!(operation, Operation::Create | Operation::Update);
+        let lost = match self {
+            ApiError::Network { .. } | ApiError::Timeout { .. } => true,
+            ApiError::InvalidResponse { status, .. } => (200..300).contains(status),
+            _ => false,
+        };
+        changes && sent && lost
+    }
+
     /// Refused locally, with every field's error.
     pub fn invalid_input(errors: Vec<FieldError>, locale: Locale) -> ApiError {
         ApiError::InvalidInput {

@@ -14,8 +14,8 @@ mod response;
 mod retry;
 
 pub use config::{
-    BaseUrl, BillingAccountId, ClientConfig, ConfigInput, Token, WorkspaceId, DEFAULT_BASE_URL,
-    DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS,
+    BaseUrl, BillingAccountId, ClientConfig, ConfigInput, IdempotencyKey, Token, WorkspaceId,
+    DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS,
 };
 pub use error::{ApiError, ApiErrorKind};
 pub use request::{

@@ -8,7 +8,7 @@ use crate::validate::{validate_create, validate_update};
 use crate::value::Value;
 use crate::Validation;
 
-use super::config::{invalid, BillingAccountId, ClientConfig, WorkspaceId};
+use super::config::{invalid, BillingAccountId, ClientConfig, IdempotencyKey, WorkspaceId};
 use super::error::ApiError;
 use super::json::ObjectWriter;
 
@@ -62,6 +62,16 @@ pub struct RequestSpec {
     pub url: String,
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<String>,
+}
+
+impl RequestSpec {
+    /// This request with an `Idempotency-Key` header: a create sent again with the same key is
+    /// answered with the first answer by a server that honours it, and creates nothing.
+    pub fn with_idempotency_key(mut self, key: &IdempotencyKey) -> RequestSpec {
+        self.headers
+            .push(("Idempotency-Key", String::from(key.as_str())));
+        self
+    }
 }
 
 impl fmt::Debug for RequestSpec {

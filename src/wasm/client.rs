@@ -9,6 +9,8 @@
 //! `fetch` is the global one (gloo-net binds it that way, not through `window`), so the same
 //! code runs in browsers and in Node 20+.
 
+use core::cell::Cell;
+
 use gloo_net::http::Request;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -18,7 +20,7 @@ use web_sys::{AbortSignal, RequestCredentials, RequestRedirect};
 use crate::api::{
     content_type_error, create_request_checked, get_request, json, list_request, parse_account,
     parse_list, update_request_checked, ApiError, Checked, ClientConfig, ConfigInput, HttpResponse,
-    Operation, RequestSpec, RetryPolicy, MAX_RESPONSE_BYTES,
+    IdempotencyKey, Operation, RequestSpec, RetryPolicy, MAX_RESPONSE_BYTES,
 };
 use crate::error::{Code, FieldError, Issue};
 use crate::i18n::Locale;
@@ -294,11 +296,6 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     super::to_js(value).unwrap_or_else(|e| e)
 }
 
-/// What a rejected promise carries.
-fn rejection(error: &ApiError) -> JsValue {
-    api_error(&to_js(error))
-}
-
 /// A uniform random `u32` for the retry policy's jitter.
 fn jitter() -> u32 {
     // `as` saturates; `random()` is below 1, so the product is below 2^32.
@@ -378,11 +375,15 @@ fn list(
 
 /// Sends `spec` and reads the answer with `parse`, retrying as the core's policy says, all
 /// within the config's timeout and the caller's signal.
+///
+/// `sent` becomes true once a request has gone to `fetch`: from then on a failure may leave the
+/// server having done it.
 async fn exchange(
     config: &ClientConfig,
     signal: Option<&AbortSignal>,
     spec: &RequestSpec,
     parse: Parse,
+    sent: &Cell<bool>,
 ) -> Result<JsValue, ApiError> {
     let locale = config.locale;
     let budget = Budget(Deadline::new(config.timeout_ms, signal));
@@ -393,6 +394,7 @@ async fn exchange(
             return Err(stopped);
         }
         attempts = attempts.saturating_add(1);
+        sent.set(true);
         let outcome =
             attempt(config, spec, &budget)
                 .await
@@ -430,6 +432,8 @@ enum Call {
     Create {
         workspace: String,
         body: Checked,
+        /// The `Idempotency-Key` to send, as the caller gave it.
+        key: Option<String>,
     },
     Update {
         workspace: String,
@@ -449,8 +453,21 @@ impl Call {
     /// The request, built by the core after it checked the IDs and validated the body.
     fn request(self, config: &ClientConfig) -> Result<(RequestSpec, Parse), ApiError> {
         Ok(match self {
-            Call::Create { workspace, body } => {
-                (create_request_checked(config, &workspace, body)?, account)
+            Call::Create {
+                workspace,
+                body,
+                key,
+            } => {
+                let spec = create_request_checked(config, &workspace, body)?;
+                let spec = match key.as_deref().map(IdempotencyKey::parse) {
+                    None => spec,
+                    Some(Ok(key)) => spec.with_idempotency_key(&key),
+                    Some(Err(issue)) => {
+                        let errors = vec![issue.render(config.locale)];
+                        return Err(ApiError::invalid_input(errors, config.locale));
+                    }
+                };
+                (spec, account)
             }
             Call::Update {
                 workspace,
@@ -473,13 +490,32 @@ impl Call {
 /// One future type for all four calls, so the async machinery is in the module once.
 fn start(config: JsValue, call: Call) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
+        let sent = Cell::new(false);
+        let mut operation = None;
+        let key = match &call {
+            Call::Create { key, .. } => key.clone(),
+            _ => None,
+        };
         let outcome = async {
             let (config, signal) = read_config(&config)?;
             let (spec, parse) = call.request(&config)?;
-            exchange(&config, signal.as_ref(), &spec, parse).await
+            operation = Some(spec.operation);
+            exchange(&config, signal.as_ref(), &spec, parse, &sent).await
         }
         .await;
-        outcome.map_err(|error| rejection(&error))
+        outcome.map_err(|error| {
+            let unknown = operation.is_some_and(|op| error.outcome_unknown(op, sent.get()));
+            let fields = to_js(&error);
+            if unknown {
+                // Own and enumerable, like the other fields: `outcomeUnknown` says the server may
+                // have done it; a create's key lets it be sent again without a second account.
+                let _ = js_sys::Reflect::set(&fields, &"outcomeUnknown".into(), &JsValue::TRUE);
+                if let Some(key) = &key {
+                    let _ = js_sys::Reflect::set(&fields, &"idempotencyKey".into(), &key.into());
+                }
+            }
+            api_error(&fields)
+        })
     })
 }
 
@@ -496,10 +532,13 @@ pub fn create_billing_account(
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Validation<CreateBillingAccountRequest>")]
     validation: JsValue,
+    #[wasm_bindgen(js_name = idempotencyKey, unchecked_param_type = "string | undefined")]
+    idempotency_key: JsValue,
 ) -> js_sys::Promise {
     let call = Call::Create {
         workspace: text(&workspace_id),
         body: checked(&validation),
+        key: (!idempotency_key.is_undefined()).then(|| text(&idempotency_key)),
     };
     start(config, call)
 }

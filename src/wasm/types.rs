@@ -31,6 +31,8 @@ export interface FieldError {
     path: string;
     /** Stable: branch on this, never on `message`. */
     code: ErrorCode;
+    /** Whether it blocks (`"error"`) or only advises (`"warning"`: `validateField` returns both). */
+    severity: "error" | "warning";
     /** `code` and `params` rendered in the requested locale. */
     message: string;
     params?: Record<string, string | number>;

@@ -48,6 +48,8 @@ export async function startServer({ port = 0, token } = {}) {
     return line.slice(prefix.length).trim();
   };
   const url = find("devserver: listening on ");
+  // The test controls (/__faults, /__stats, /__reset) need the token.
+  const control = { Authorization: "Bearer " + find("devserver: token ") };
   const server = {
     url,
     port: Number(new URL(url).port),
@@ -75,18 +77,18 @@ export async function startServer({ port = 0, token } = {}) {
       return { status: answer.status, body: text ? JSON.parse(text) : null };
     },
     async fault(description) {
-      const answer = await fetch(url + "/__faults", { method: "POST", body: JSON.stringify(description) });
+      const answer = await fetch(url + "/__faults", { method: "POST", headers: control, body: JSON.stringify(description) });
       assert.equal(answer.status, 201, await answer.text());
     },
     async clearFaults() {
-      const answer = await fetch(url + "/__faults", { method: "DELETE" });
+      const answer = await fetch(url + "/__faults", { method: "DELETE", headers: control });
       assert.equal(answer.status, 204);
     },
     async stats() {
-      return (await fetch(url + "/__stats")).json();
+      return (await fetch(url + "/__stats", { headers: control })).json();
     },
     async reset() {
-      const answer = await fetch(url + "/__reset", { method: "POST" });
+      const answer = await fetch(url + "/__reset", { method: "POST", headers: control });
       assert.equal(answer.status, 204);
     },
     async accounts(workspace) {

@@ -20,6 +20,7 @@ import {
   listBillingAccounts,
   isApiError,
   ApiError,
+  findCreatedAccount,
 } from "billing-account-form/client";
 import { createRequire } from "node:module";
 import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
@@ -68,6 +69,7 @@ test("errors carry path, code, message and params in the chosen locale", () => {
     {
       path: "address.country",
       code: "country",
+      severity: "error",
       message: "Gunakan \u201cUS\u201d: kode negara ditulis dengan huruf besar.",
       params: { suggestion: "US" },
     },
@@ -82,7 +84,10 @@ test("validateUpdate keeps null apart from absent and refuses currency", () => {
 });
 
 test("validateField, reference data and charCount through the glue", () => {
-  assert.equal(validateField("create", "email", "bob@gmial.com")[0].code, "email_suggestion");
+  const [warning] = validateField("create", "email", "bob@gmial.com");
+  assert.equal(warning.code, "email_suggestion");
+  assert.equal(warning.severity, "warning");
+  assert.equal(validateField("create", "email", "bob@@gmail.com")[0].severity, "error");
   assert.deepEqual(currencies(), ["usd", "zar", "eur", "gbp", "aud"]);
   assert.equal(countries("en").find((c) => c.code === "DE").name, "Germany");
   assert.equal(limits().name, 100);
@@ -181,12 +186,16 @@ const API_TOKEN = process.env.API_TOKEN;
 const config = { token: API_TOKEN, baseUrl: API_BASE_URL };
 
 async function stats() {
-  const r = await fetch(`${API_BASE_URL}/__stats`);
+  const r = await fetch(`${API_BASE_URL}/__stats`, { headers: { Authorization: `Bearer ${API_TOKEN}` } });
   return (await r.json()).paths;
 }
 
 async function fault(description) {
-  const r = await fetch(`${API_BASE_URL}/__faults`, { method: "POST", body: JSON.stringify(description) });
+  const r = await fetch(`${API_BASE_URL}/__faults`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${API_TOKEN}` },
+    body: JSON.stringify(description),
+  });
   assert.equal(r.status, 201, await r.text());
 }
 
@@ -267,4 +276,28 @@ test("API client: a 503 is retried for an update and never for a create (counted
     { kind: "server", status: 503 },
   );
   assert.equal((await stats())[key] - before, 1);
+});
+
+test("API client: a create lost to a timeout says its outcome is unknown; findCreatedAccount finds what it made", async () => {
+  const name = `Lost Create ${Date.now()}`;
+  const input = { name: `  ${name} `, email: "billing@node.example", address: { city: "Cape Town" } };
+  // The stand-in answers after the client gave up: the account exists all the same.
+  await fault({ method: "POST", body_contains: name, fault: "delay", delay_ms: 1500, times: 1 });
+  const error = await createBillingAccount({ ...config, timeoutMs: 300 }, "ws_pooled", input).catch((e) => e);
+  assert.ok(isApiError(error));
+  assert.equal(error.kind, "timeout");
+  assert.equal(error.outcomeUnknown, true);
+  assert.match(error.idempotencyKey, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  await new Promise((done) => setTimeout(done, 1800));
+  const made = await findCreatedAccount(config, "ws_pooled", input);
+  assert.ok(made, "the lost create's account is found");
+  assert.equal(made.name, name);
+  assert.equal(made.address.city, "Cape Town");
+  // Something never sent is not found.
+  assert.equal(await findCreatedAccount(config, "ws_pooled", { ...input, name: "Never Sent" }), null);
+  // A key the caller gives is sent as given; a malformed one is refused before sending.
+  await assert.rejects(createBillingAccount(config, "ws_pooled", input, { idempotencyKey: "two words" }), {
+    kind: "invalid_input",
+    errors: [{ path: "idempotencyKey", code: "format", severity: "error", message: "This value is not in the expected format." }],
+  });
 });

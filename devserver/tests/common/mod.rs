@@ -1,4 +1,7 @@
-//! Starts the real `devserver` binary on a free port and talks HTTP/1.1 to it over `std::net`.
+//! Starts the real `devserver` binary on a free port. Plain calls (`api`, `create`, `control`) go
+//! through a kept HTTP client (ureq); `request` writes the request line and headers as given on
+//! a raw socket, for what a client would normalize or refuse to send (`/../`, `%2e%2e`, NUL,
+//! wrong framing) and for checks on the wire itself.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -7,6 +10,7 @@
     dead_code
 )] // a test may fail loudly
 
+pub mod kept_transport;
 pub mod transport;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -91,7 +95,7 @@ impl Server {
         s
     }
 
-    /// One request on its own connection.
+    /// One request on its own raw connection, its target sent exactly as given.
     pub fn request(
         &self,
         method: &str,
@@ -102,6 +106,56 @@ impl Server {
         let mut stream = self.connect();
         write_request(&mut stream, self.port, method, path, headers, body, true);
         read_reply(&mut BufReader::new(stream)).expect("no answer")
+    }
+
+    /// A request through the kept client (ureq): no redirects followed, every status an answer.
+    /// A body on GET, HEAD or DELETE is left out (the stand-in reads none there).
+    pub fn call(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Reply {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(Duration::from_secs(20)))
+            .build()
+            .into();
+        let mut request = ureq::http::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.base()));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let sent = match body {
+            Some(b) if !matches!(method, "GET" | "HEAD" | "DELETE") => {
+                agent.run(request.body(b.as_bytes().to_vec()).unwrap())
+            }
+            _ => agent.run(request.body(()).unwrap()),
+        };
+        let mut response = sent.unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        Reply {
+            status: response.status().as_u16(),
+            headers,
+            body: response
+                .body_mut()
+                .with_config()
+                .limit(16 * 1024 * 1024)
+                .read_to_vec()
+                .unwrap(),
+        }
     }
 
     /// An authorized API request with a JSON body.
@@ -115,7 +169,17 @@ impl Server {
         if text.is_some() {
             headers.push(("Content-Type", "application/json"));
         }
-        self.request(method, path, &headers, text.as_deref())
+        self.call(method, path, &headers, text.as_deref())
+    }
+
+    /// A test control of `--faults` (`/__faults`, `/__stats`, `/__reset`), with the token.
+    pub fn control(&self, method: &str, path: &str, body: Option<&str>) -> Reply {
+        let auth = format!("Bearer {}", self.token);
+        let mut headers = vec![("Authorization", auth.as_str())];
+        if body.is_some() {
+            headers.push(("Content-Type", "application/json"));
+        }
+        self.call(method, path, &headers, body)
     }
 
     pub fn create(&self, workspace: &str, body: serde_json::Value) -> Reply {
@@ -130,6 +194,23 @@ impl Server {
     pub fn kill(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+
+    /// The process ID, for signals.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits for the process to end by itself, at most `limit`.
+    pub fn wait_for_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
     }
 
     pub fn try_wait(&mut self) -> Option<std::process::ExitStatus> {

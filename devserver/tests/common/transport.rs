@@ -267,6 +267,16 @@ pub fn call<T>(
     spec: &RequestSpec,
     parse: impl Fn(&HttpResponse<'_>) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
+    call_with(config, spec, parse, send_once)
+}
+
+/// `call` over another way of sending one request (`send_once`'s contract).
+pub fn call_with<T>(
+    config: &ClientConfig,
+    spec: &RequestSpec,
+    parse: impl Fn(&HttpResponse<'_>) -> Result<T, ApiError>,
+    send_once: impl Fn(&ClientConfig, &RequestSpec, Instant) -> Result<Answer, ApiError>,
+) -> Result<T, ApiError> {
     let policy = RetryPolicy::default();
     let deadline = Instant::now() + Duration::from_millis(u64::from(config.timeout_ms));
     let mut attempts: u32 = 0;
