@@ -78,6 +78,8 @@ const checks = [
   { name: "parcel-serve", dir: "parcel", dev: ["dev", "--", "--host", "127.0.0.1", "--port", "{port}"], expect: { "#out": PAGE } },
   { name: "parcel-build", dir: "parcel", clean: ["dist"], steps: [run("build")], serve: "dist", expect: { "#out": PAGE } },
   { name: "next-build-start", dir: "next", clean: [".next"], steps: [run("build")], dev: ["start", "--", "--hostname", "127.0.0.1", "--port", "{port}"], expect: { "#server": SERVER, "#out": BROWSER } },
+  // Next 16 builds with Turbopack by default; --webpack is the other bundler it ships.
+  { name: "next-webpack-build-start", dir: "next", clean: [".next"], steps: [run("build", "--", "--webpack")], dev: ["start", "--", "--hostname", "127.0.0.1", "--port", "{port}"], expect: { "#server": SERVER, "#out": BROWSER } },
   { name: "next-dev", dir: "next", clean: [".next"], dev: ["dev", "--", "--hostname", "127.0.0.1", "--port", "{port}"], expect: { "#server": SERVER, "#out": BROWSER } },
   ...["node.test.mjs", "node.test.cjs", "jsdom.test.mjs", "jsdom.test.cjs"].map((file) => ({
     name: `jest-${file.replace(".test.", "-")}`,
