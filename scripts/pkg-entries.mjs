@@ -17,6 +17,7 @@ const sharedValidation = {
 for (const [entry, plugins] of [
   ["index", []],
   ["client", [sharedValidation]],
+  ["mock", [sharedValidation]],
 ]) {
   await build({
     entryPoints: [join(dir, `${entry}.js`)],
@@ -26,6 +27,7 @@ for (const [entry, plugins] of [
     platform: "neutral",
     target: "es2020",
     plugins,
+    external: ["msw"],
     logLevel: "warning",
   });
   copyFileSync(join(dir, `${entry}.d.ts`), join(dir, `${entry}.d.cts`));
@@ -50,9 +52,19 @@ const pkg = {
   exports: {
     ".": entry("index", "workerd"),
     "./client": entry("client", "client-workerd"),
+    "./mock": {
+      import: { types: "./mock.d.ts", default: "./mock.js" },
+      require: { types: "./mock.d.cts", default: "./mock.cjs" },
+    },
+    "./openapi.json": "./openapi.json",
     "./package.json": "./package.json",
   },
-  files: ["*.js", "*.cjs", "*.d.ts", "*.d.cts", "wasm-validation/", "wasm-client/", "README.md", "LICENSE"],
+  files: ["*.js", "*.cjs", "*.d.ts", "*.d.cts", "wasm-validation/", "wasm-client/", "openapi.json", "www/", "README.md", "LICENSE"],
+  // `npx billing-account-form stand-in`: the stand-in API in Node (js/stand-in.js).
+  bin: { "billing-account-form": "./stand-in.js" },
+  // Only `billing-account-form/mock` needs it, and uses the application's own copy.
+  peerDependencies: { msw: "^2.0.0" },
+  peerDependenciesMeta: { msw: { optional: true } },
   engines: { node: ">=20.19" },
   keywords: ["billing", "validation", "wasm", "standard-schema", "form"],
   repository: { type: "git", url: "git+https://example.invalid/billing-account-form.git" },
