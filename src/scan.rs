@@ -149,45 +149,15 @@ impl<'a> Scan<'a> {
 }
 
 /// How many bytes of `bytes` come before the first quote, backslash or control character.
-/// Eight at a time while none is among them (strings are read this way all through an import).
 fn plain_len(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Nonzero when some byte of `v` is zero (exact for the first such byte, which is all we need).
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let mut at = 0;
-    while let Some(word) = bytes
-        .get(at..at + 8)
-        .and_then(|w| <[u8; 8]>::try_from(w).ok())
-    {
-        let w = u64::from_le_bytes(word);
-        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-        if zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | below_space
-            != 0
-        {
-            break;
-        }
-        at += 8;
-    }
-    let rest = bytes.get(at..)?;
-    Some(
-        at + rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?,
-    )
-}
-
-/// Whether `s` has nothing for the server's trim to take: at once when it starts and ends with
-/// a visible ASCII character, as most strings do.
-fn untrimmed(s: &str) -> bool {
-    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
-    (visible(s.as_bytes().first()) && visible(s.as_bytes().last()))
-        || (!s.is_empty() && text::trim(s).len() == s.len())
+    bytes
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
 }
 
 /// Whether `s` meets `field`'s rule as it is: nothing for the trim to take, and no advisory.
 fn clean_string(field: &Field, s: &str) -> bool {
-    if !untrimmed(s) {
+    if s.is_empty() || text::trim(s).len() != s.len() {
         return false;
     }
     match field.kind {
@@ -246,9 +216,6 @@ mod tests {
                 }
             }
             assert_eq!(plain_len(s.as_bytes()), None, "{s:?}");
-        }
-        for s in ["a", " a", "a ", "\u{a0}a", "a\u{3000}", "é", "", " "] {
-            assert_eq!(untrimmed(s), !s.is_empty() && text::trim(s) == s, "{s:?}");
         }
     }
 

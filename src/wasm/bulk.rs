@@ -4,9 +4,10 @@
 //! module a piece at a time, into one buffer that only a record larger than it makes grow: the
 //! module never holds the whole input, nor more than one record as a value. Each record is
 //! first given the clean check (`crate::scan`), which reads it in place; only the others are
-//! read into values and checked as `validateCreate` checks them, errors only. JavaScript gets one
-//! JSON text holding the refused records and fills in the accepted ones itself: a call crosses
-//! the boundary once per piece, however many records there are.
+//! read into values and checked as `validateCreate` checks them, errors only. JavaScript gets the
+//! refused records as JSON text, a batch at a time, and fills in the accepted ones itself: a call
+//! crosses the boundary once per piece and per batch, however many records there are, and the
+//! module's memory stays at a few hundred kilobytes whatever the size of the import.
 
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -18,6 +19,9 @@ use crate::error::{Code, Issue};
 use crate::i18n::Locale;
 use crate::results::write_record;
 use crate::rules::RequestKind;
+
+/// How much text of refused records is handed to JavaScript at once.
+const BATCH: usize = 32 * 1024;
 
 /// The size of a piece: big enough that the boundary is crossed rarely, small beside any import.
 const PIECE: usize = 64 * 1024;
@@ -82,6 +86,16 @@ impl Pieces {
     }
 }
 
+/// Hands the refused records in `refused` (`[` and records) to JavaScript, and empties it: a
+/// batch (`count` -1), or the last, and then the result of the call.
+#[inline(never)]
+fn hand_over(refused: &mut String, count: i32) -> JsValue {
+    refused.push(']');
+    let result = read::expand(count, refused);
+    refused.truncate(1);
+    result
+}
+
 /// The records of the array in the text, each checked; the refused ones written to `refused`.
 /// The count of records, or `None` when the text is not one JSON array.
 fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Option<usize> {
@@ -123,6 +137,10 @@ fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Optio
                         refused.push(',');
                     }
                     write_record(refused, Some(count), &errors);
+                    // Handed over a batch at a time: the module never holds them all.
+                    if refused.len() > BATCH {
+                        hand_over(refused, -1);
+                    }
                 }
             }
             count += 1;
@@ -154,7 +172,7 @@ pub fn validate_many(
     read::start();
     if !read::open(&json_text) {
         return Err(read::type_error(
-            "validateMany expects JSON text: a string or UTF-8 bytes",
+            "validateMany expects a string or a Uint8Array",
         ));
     }
     let locale = options_locale(options)?;
@@ -167,13 +185,10 @@ pub fn validate_many(
     let mut refused = String::from("[");
     // Bytes that are not UTF-8 are not JSON text: refused whole, never read with U+FFFD.
     match check_all(&mut pieces, locale, &mut refused).filter(|_| !read::malformed()) {
-        Some(count) => {
-            refused.push(']');
-            Ok(read::expand(
-                u32::try_from(count).unwrap_or(u32::MAX),
-                &refused,
-            ))
-        }
+        Some(count) => Ok(hand_over(
+            &mut refused,
+            i32::try_from(count).unwrap_or(i32::MAX),
+        )),
         None => {
             let error = Issue::new("", Code::Type)
                 .text("expected", "array")

@@ -126,6 +126,7 @@ export function encode(v, depth, nodes, ptr, cap) {
   return -2;
 }
 export function open(input) {
+  got = [];
   at = 0;
   bad = false;
   decoder = null;
@@ -162,8 +163,14 @@ export function fill(ptr, cap) {
 }
 // Every accepted record shares one frozen empty `errors`: a hundred thousand arrays fewer to make.
 const NONE = Object.freeze([]);
+// The refused records so far: the module hands them over a batch at a time (`count` -1) and
+// keeps none.
+let got = [];
 export function expand(count, text) {
-  const refused = JSON.parse(text);
+  for (const r of JSON.parse(text)) got.push(r);
+  if (count < 0) return null;
+  const refused = got;
+  got = [];
   const out = [];
   for (let i = 0, j = 0; i < count; i++) out.push(refused[j]?.index === i ? refused[j++] : { index: i, ok: true, errors: NONE });
   return out;
@@ -210,10 +217,10 @@ extern "C" {
     /// Whether the bytes last opened held a sequence that is not UTF-8 (their text ended there).
     #[cfg(feature = "js-validation")]
     pub fn malformed() -> bool;
-    /// `count` records of `validateMany`: the refused ones (a JSON array of records, by index)
-    /// and `ok` for the rest.
+    /// Takes a batch of refused records of `validateMany` (a JSON array, by index); with
+    /// `count` not -1, the last: then all `count` records, the refused ones and `ok` for the rest.
     #[cfg(feature = "js-validation")]
-    pub fn expand(count: u32, refused: &str) -> JsValue;
+    pub fn expand(count: i32, refused: &str) -> JsValue;
     /// `JSON.parse(text)`, for text the shell wrote itself.
     #[wasm_bindgen(js_name = parse)]
     pub fn parse_json(text: &str) -> JsValue;

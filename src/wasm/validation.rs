@@ -129,7 +129,8 @@ export function named(locale, codes) {
   let names = null;
   // A missing `Intl.DisplayNames` is not an error: codes stand in for names.
   try { names = new Intl.DisplayNames(locale, { type: "region" }); } catch {}
-  return codes.map((code) => {
+  // The codes come as one text, two letters each.
+  return codes.match(/../g).map((code) => {
     let name;
     try { name = names?.of(code); } catch {}
     return { code, name: typeof name === "string" ? name : code };
@@ -137,8 +138,9 @@ export function named(locale, codes) {
 }
 "#)]
 extern "C" {
-    /// `{ code, name }` for each code, named in `locale` by the runtime's `Intl.DisplayNames`.
-    fn named(locale: &str, codes: JsValue) -> JsValue;
+    /// `{ code, name }` for each code (`codes` holds them end to end), named in `locale` by the
+    /// runtime's `Intl.DisplayNames`.
+    fn named(locale: &str, codes: &str) -> JsValue;
 }
 
 /// Every assigned country code with its name in `locale` (from the runtime's `Intl.DisplayNames`;
@@ -149,8 +151,8 @@ pub fn countries(locale: Option<Ts<Locale>>) -> Result<JsValue, JsValue> {
         Some(tag) => locale_of(&tag.js_value(), "locale must be \"en\", \"ar\" or \"id\"")?,
         None => Locale::En,
     };
-    let codes: Vec<&str> = crate::country::codes().collect();
-    Ok(named(locale.as_str(), to_js(codes.as_slice())))
+    let codes: String = crate::country::codes().collect();
+    Ok(named(locale.as_str(), &codes))
 }
 
 /// Every length limit, by dotted path, in code points: what a form's counters show.
