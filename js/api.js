@@ -17,7 +17,7 @@ export const validateUpdate = guarded("validateUpdate", (input, options) => glue
 export const validateField = guarded("validateField", (request, path, value, options) =>
   glue.validateField(request, path, value, options),
 );
-/** Every create body in a JSON array's text, checked in one call. */
+/** Every create body in a JSON array's text (a string, or UTF-8 bytes), checked in one call. */
 export const validateMany = guarded("validateMany", (jsonText, options) => glue.validateMany(jsonText, options));
 /** The currencies the API accepts. */
 export const currencies = guarded("currencies", () => glue.currencies());
