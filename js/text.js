@@ -24,15 +24,35 @@ class Utf8Encoder {
 }
 
 class Utf8Decoder {
-  // The wasm writes only valid UTF-8, so no error handling is owed here.
+  // As `new TextDecoder("utf-8", options)`: with `fatal`, malformed UTF-8 throws a TypeError
+  // (validateMany refuses such bytes rather than reading U+FFFD where they were); without it,
+  // each malformed sequence reads as U+FFFD.
+  constructor(label, options) {
+    this.fatal = Boolean(options?.fatal);
+  }
+
   decode(bytes) {
     if (bytes === undefined) return "";
+    const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes.buffer ?? bytes);
     let s = "";
-    for (let i = 0; i < bytes.length; ) {
-      const b = bytes[i];
-      const n = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+    for (let i = 0; i < view.length; ) {
+      const b = view[i];
+      const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
       let c = n === 1 ? b : b & (0xff >> (n + 1));
-      for (let k = 1; k < n; k++) c = (c << 6) | (bytes[i + k] & 63);
+      let ok = n > 0 && i + n <= view.length;
+      for (let k = 1; ok && k < n; k++) {
+        const next = view[i + k];
+        ok = (next & 0xc0) === 0x80;
+        c = (c << 6) | (next & 63);
+      }
+      // Overlong forms, surrogates and code points past U+10FFFF are malformed too.
+      ok &&= !(n === 3 && c < 0x800) && !(n === 4 && (c < 0x10000 || c > 0x10ffff)) && !(c >= 0xd800 && c <= 0xdfff);
+      if (!ok) {
+        if (this.fatal) throw new TypeError("The encoded data was not valid for encoding utf-8");
+        s += "\ufffd";
+        i += 1;
+        continue;
+      }
       s += String.fromCodePoint(c);
       i += n;
     }

@@ -174,7 +174,10 @@ fn check_finding(e: &FieldError, warning: bool) {
     }
     let known = e.path().is_empty() || FIELDS.iter().any(|f| f.path == e.path());
     assert!(known || e.code() == Code::UnknownField, "{e:?}");
-    if e.code() == Code::UnknownField && known && !e.path().is_empty() {
+    // The count of an object's unknown keys past those listed one by one sits at the object's
+    // own path (`params.more`), which may be a known one (`address`).
+    let count = e.issue.param("more").is_some();
+    if e.code() == Code::UnknownField && known && !e.path().is_empty() && !count {
         // Only a key that holds a dot itself can land on a known dotted path: a top-level key
         // literally named "address.country" (Laravel does not read it as the nested field either).
         let dotted = matches!(e.issue.param("field"), Some(ParamValue::Text(k)) if k.contains('.'));

@@ -59,6 +59,25 @@ test("where wasm cannot be compiled synchronously: calls before `ready` throw na
   assert.deepEqual(seen.issues, ["email"]);
 });
 
+test("without TextEncoder and TextDecoder (Jest's jsdom): the package's own UTF-8 gives the same answers", async () => {
+  const script = `
+    globalThis.TextEncoder = undefined;
+    globalThis.TextDecoder = undefined;
+    const m = await import("billing-account-form");
+    const utf8 = (text) => new Uint8Array(Buffer.from(text, "utf8"));
+    const good = m.validateMany(utf8('[{"name":"Caf\u00e9","email":"a@b.co"},{"name":"\u00e9"}]'));
+    // An overlong NUL inside a string: malformed UTF-8, refused rather than read as U+FFFD.
+    const malformed = m.validateMany(Uint8Array.from([0x5b, 0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xc0, 0x80, 0x22, 0x7d, 0x5d]));
+    const created = m.validateCreate({ name: " Caf\u00e9 \u{1F600} ", email: "a@b.co" });
+    console.log(JSON.stringify({ good: good.map((r) => r.ok), malformed: malformed.map((r) => [r.index, r.errors[0]?.code]), name: created.value?.name }));`;
+  const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: import.meta.dirname });
+  assert.deepEqual(JSON.parse(stdout), {
+    good: [true, false],
+    malformed: [[-1, "type"]],
+    name: "Caf\u00e9 \u{1F600}",
+  });
+});
+
 test("require() gives the same surface (Node >= 20.19), with its own client entry", async () => {
   const require = createRequire(import.meta.url);
   const cjs = require("billing-account-form");
