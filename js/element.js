@@ -238,10 +238,30 @@ export class BillingAccountFormElement extends HTMLElement {
 
   #typed(field) {
     if (!this.#form) return;
+    this.#announceCounter(field);
     let value = field.input.value;
     if (field.path === "address.country") value = this.#countryCode(value);
     this.#form.set(field.path, value);
+    this.#keepDraft();
   }
+
+  /** This tab's unsent draft (sessionStorage: tabs never overwrite each other's), never the token. */
+  #keepDraft() {
+    const form = this.#form;
+    if (!form) return;
+    const draft = form.draft;
+    write(this.#draftKey(form.getState()), Object.keys(draft.values).length ? draft : null);
+  }
+
+  /** Reads a counter out (politely, once typing pauses) only near or past the limit. */
+  #announceCounter(field) {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      const c = this.#form?.getState().fields[field.path].counter;
+      if (c?.near) this.#ui.live.textContent = `${field.text.textContent}: ${counterText(this.#locale, c.remaining)}`;
+    }, 1200);
+  }
+  #announceTimer = 0;
 
   /** A country typed by name (any case, accents optional, in the form's language) or by code. */
   #countryCode(text) {
@@ -319,11 +339,8 @@ export class BillingAccountFormElement extends HTMLElement {
   #afterOpen() {
     const form = this.#form;
     const state = form.getState();
+    if (state.mode === "create" && this.#region) form.setDefaults({ "address.country": this.#region });
     this.#shown.restored = form.restore(read(this.#draftKey(state)));
-    if (!this.#shown.restored && state.mode === "create" && this.#region && state.fields["address.country"].value === "") {
-      form.set("address.country", this.#region);
-      form.touch("address.country");
-    }
     this.#setFormEnabled(true);
     this.#render(form.getState());
   }
@@ -360,6 +377,10 @@ export class BillingAccountFormElement extends HTMLElement {
   #after(result, before) {
     const ui = this.#ui;
     const state = this.#form.getState();
+    // The button was disabled while sending: focus stays where the person was, on it.
+    if (!this.shadowRoot.activeElement && (document.activeElement === document.body || document.activeElement === this)) {
+      ui.submit.focus();
+    }
     if (result.status === "invalid") {
       this.#shown.summary = true;
       this.#render(state);
@@ -382,8 +403,10 @@ export class BillingAccountFormElement extends HTMLElement {
       this.#shown.summary = Array.isArray(e?.errors) && e.errors.length > 0;
       if (e?.kind === "conflict") void this.#checkCapacity();
       this.#render(state);
-      this.dispatchEvent(new CustomEvent("failed", { detail: e }));
       if (this.#shown.summary) ui.summary.focus();
+      else if (e?.kind !== "validation") ui.error.focus();
+      // The host may move focus to what it owns (a refused token in its settings).
+      this.dispatchEvent(new CustomEvent("failed", { detail: e }));
     } else if (result.status === "found" || result.status === "unknown") {
       this.#render(state);
       ui.unknown.focus();
@@ -426,6 +449,7 @@ export class BillingAccountFormElement extends HTMLElement {
     const draft = this.#shown.discarded;
     this.#shown.discarded = null;
     if (draft) this.#form.restore(draft);
+    this.#keepDraft();
     this.#render(this.#form.getState());
     this.#ui.discard.focus();
   }
@@ -553,6 +577,7 @@ export class BillingAccountFormElement extends HTMLElement {
       const use = el("button", { type: "button" }, t(locale, "useSuggestion", { suggestion: w.params.suggestion }));
       use.addEventListener("click", () => {
         this.#form.accept(w.path);
+        this.#keepDraft();
         void this.submit();
       });
       const keep = el("button", { type: "button", class: "secondary" }, t(locale, "keepAndSend", { value }));
@@ -603,10 +628,6 @@ export class BillingAccountFormElement extends HTMLElement {
     const snapshot = JSON.stringify([state.value, state.complete]);
     if (this.#last !== null && snapshot !== this.#last) {
       this.dispatchEvent(new CustomEvent("change", { detail: { complete: state.complete, value: state.value } }));
-      if (this.#form && !state.submitting) {
-        const draft = this.#form.draft;
-        write(this.#draftKey(state), Object.keys(draft.values).length ? draft : null);
-      }
     }
     this.#last = snapshot;
   }
@@ -674,6 +695,7 @@ export class BillingAccountFormElement extends HTMLElement {
       const use = el("button", { type: "button", class: "link", "data-accept": finding.path }, t(locale, "useSuggestion", { suggestion: finding.params.suggestion }));
       use.addEventListener("click", () => {
         this.#form.accept(finding.path);
+        this.#keepDraft();
         this.#fields.get(finding.path).input.focus();
       });
       p.append(use);

@@ -130,6 +130,8 @@ export interface BillingAccountForm {
   load(account: BillingAccount | string): Promise<BillingAccount | null>;
   accounts(): Promise<{ data: BillingAccount[]; has_more: boolean }>;
   reset(): boolean;
+  /** A new account's starting values (e.g. a country from the browser's region): neither a change nor a draft. */
+  setDefaults(values: Partial<Record<FieldPath, string>>): void;
   startCreate(): boolean;
   readonly draft: FormDraft;
   restore(draft: unknown): boolean;

@@ -105,6 +105,9 @@ export function createBillingAccountForm(options = {}) {
     const v = getPath(account, path);
     return typeof v === "string" ? v : "";
   };
+  /** A new account's starting values (a country from the browser's region): not a change, not a draft. */
+  let defaults = {};
+  const baseline = (path) => (mode === "update" ? fromAccount(path) : defaults[path] ?? "");
   if (account) for (const p of FIELD_PATHS) values[p] = fromAccount(p);
 
   function locked(path) {
@@ -150,7 +153,7 @@ export function createBillingAccountForm(options = {}) {
       touched: isTouched,
       required: validateField(kind(), path, undefined, { locale }).some((f) => f.code === "required"),
       locked: lock,
-      changed: mode === "update" ? values[path] !== fromAccount(path) : values[path] !== "",
+      changed: values[path] !== baseline(path),
       counter:
         typeof limit === "number"
           ? { length, max: limit, remaining: limit - length, near: limit - length <= Math.max(10, Math.floor(limit / 10)) }
@@ -423,7 +426,7 @@ export function createBillingAccountForm(options = {}) {
     /** Empties the form (create), or puts the account's values back (update). */
     reset() {
       if (inFlight) return false;
-      for (const p of FIELD_PATHS) values[p] = mode === "update" ? fromAccount(p) : "";
+      for (const p of FIELD_PATHS) values[p] = baseline(p);
       touched.clear();
       server = new Map();
       confirm = [];
@@ -433,6 +436,13 @@ export function createBillingAccountForm(options = {}) {
       status = "idle";
       emit();
       return true;
+    },
+    /** A new account's starting values (e.g. `{ "address.country": "ZA" }`): filled into empty fields of a create. */
+    setDefaults(next = {}) {
+      defaults = {};
+      for (const [p, v] of Object.entries(next)) if (FIELD_PATHS.includes(p) && typeof v === "string") defaults[p] = v;
+      if (mode === "create") for (const [p, v] of Object.entries(defaults)) if (values[p] === "") values[p] = v;
+      emit();
     },
     /** Starts a new create (after a save, or to leave editing). */
     startCreate() {
@@ -447,7 +457,7 @@ export function createBillingAccountForm(options = {}) {
       const kept = {};
       for (const p of FIELD_PATHS) {
         if (locked(p) !== null) continue;
-        if (mode === "update" ? values[p] !== fromAccount(p) : values[p] !== "") kept[p] = values[p];
+        if (values[p] !== baseline(p)) kept[p] = values[p];
       }
       return { version: 1, mode, accountId: account?.id ?? null, values: kept };
     },

@@ -25,7 +25,7 @@ test("a 422 whose messages are markup shows them as text", async () => {
   });
   await fillForm(page, { name: "Acme", email: "billing@acme.com" });
   await page.click("#submit");
-  await page.waitForFunction(() => document.querySelector("#submit").disabled === false);
+  await page.waitForFunction(() => document.querySelector("billing-account-form").shadowRoot.querySelector("#submit").disabled === false);
   await page.waitForTimeout(200);
   assert.match(await page.textContent("#app"), /<img src=x onerror=alert\(1\)>/);
   await noElementsFromText(page);
@@ -41,7 +41,7 @@ test("a 500 with an HTML page and a 200 with a script are errors shown in the pa
     await page.click("#submit");
     const box = page.locator("#form-error");
     await box.waitFor({ state: "visible" });
-    await page.waitForFunction(() => document.querySelector("#submit").disabled === false);
+    await page.waitForFunction(() => document.querySelector("billing-account-form").shadowRoot.querySelector("#submit").disabled === false);
     assert.doesNotMatch(await box.textContent(), /onerror|<script/, `${status} ${contentType}`);
     await noElementsFromText(page);
   }
