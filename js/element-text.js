@@ -256,7 +256,7 @@ function plural(locale, forms, n) {
 /** A field's help text: what it is, then its limit when it has one (`max` from `limits()`). */
 export function helpText(locale, path, max) {
   const parts = [];
-  const what = TEXT[locale]?.["help." + path] ?? TEXT.en["help." + path];
+  const what = MORE[locale]?.["help." + path] ?? TEXT[locale]?.["help." + path] ?? TEXT.en["help." + path];
   if (what) parts.push(what);
   if (typeof max === "number") parts.push(plural(locale, MAXIMUM[locale], max));
   return parts.join(" ");
@@ -272,6 +272,7 @@ export function counterText(locale, remaining) {
 const MORE = {
   en: {
     loading: "Loading the billing-account form…",
+    "help.name.edit": "The billing account's name.",
     loadFailed: "The form could not be loaded. Check your connection, then try again.",
     retry: "Try again",
     create: "Create a billing account",
@@ -309,6 +310,7 @@ const MORE = {
   },
   ar: {
     loading: "جارٍ تحميل نموذج حساب الفوترة…",
+    "help.name.edit": "اسم حساب الفوترة.",
     loadFailed: "تعذّر تحميل النموذج. تحقّق من الاتصال، ثم حاول مرة أخرى.",
     retry: "حاول مرة أخرى",
     create: "إنشاء حساب فوترة",
@@ -346,6 +348,7 @@ const MORE = {
   },
   id: {
     loading: "Memuat formulir akun penagihan…",
+    "help.name.edit": "Nama akun penagihan.",
     loadFailed: "Formulir tidak dapat dimuat. Periksa koneksi, lalu coba lagi.",
     retry: "Coba lagi",
     create: "Buat akun penagihan",

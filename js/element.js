@@ -658,7 +658,8 @@ export class BillingAccountFormElement extends HTMLElement {
     f.mark.textContent = s.required ? t(locale, "required") : "";
     if (s.required) input.setAttribute("aria-required", "true");
     else input.removeAttribute("aria-required");
-    let help = s.locked ?? helpText(locale, f.path, s.counter?.max);
+    const helpKey = f.path === "name" && state.mode === "update" ? "name.edit" : f.path;
+    let help = s.locked ?? helpText(locale, helpKey, s.counter?.max);
     if (f.path === "currency" && state.mode === "create") help += " " + t(locale, "help.currency.create");
     f.help.textContent = help;
     // Counters only near the limit (the limit itself is in the help text).
