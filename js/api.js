@@ -1,6 +1,7 @@
 // The validation surface (DESIGN §3), shared by every entry: each call is the wasm export,
 // guarded so that a call before the module started throws an Error naming `ready`.
 import { glue, guard, started, whenReady } from "./start.js";
+import { jsonSchemaOf } from "./json-schema.js";
 
 const guarded = (name, f) =>
   function (...args) {
@@ -37,7 +38,13 @@ function issue(e) {
   return out;
 }
 
-function schema(validate) {
+// The codes JSON Schema's enumerations list: the wasm's own (guarded: they need `ready`).
+const lists = {
+  currencies: () => currencies(),
+  countries: () => countries("en").map((c) => c.code),
+};
+
+function schema(validate, update) {
   const run = (value, options) => {
     const r = validate(value, options?.libraryOptions);
     return r.ok ? { value: r.value } : { issues: r.errors.map(issue) };
@@ -50,11 +57,13 @@ function schema(validate) {
       // so form libraries need no code of their own for the first render. A locale in the
       // spec's `libraryOptions` picks the messages.
       validate: (value, options) => (started() ? run(value, options) : whenReady().then(() => run(value, options))),
+      // Standard JSON Schema v1: `input` / `output` ({ target }) from the rule table.
+      jsonSchema: jsonSchemaOf(update, lists),
     }),
   });
 }
 
 /** Standard Schema v1 for a create body. */
-export const createSchema = schema(validateCreate);
+export const createSchema = schema(validateCreate, false);
 /** Standard Schema v1 for an update body. */
-export const updateSchema = schema(validateUpdate);
+export const updateSchema = schema(validateUpdate, true);

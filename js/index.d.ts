@@ -92,13 +92,34 @@ export declare namespace StandardSchemaV1 {
   >["output"];
 }
 
-/** Standard Schema v1 for a create body: `validate` returns `{ value }` or `{ issues: [{ message, path, code, params }] }`, synchronously once `ready` has resolved. */
-export declare const createSchema: StandardSchemaV1<
+/** Standard JSON Schema v1 (standardschema.dev/json-schema): the schemas as JSON Schema. */
+export declare namespace StandardJSONSchemaV1 {
+  type Target = "draft-2020-12" | "draft-07" | "openapi-3.0" | ({} & string);
+  interface Options {
+    /** Another target throws a `TypeError`. */
+    readonly target: Target;
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+  interface Converter {
+    /** The body as sent (the server's trim and code-point limits written as patterns). Needs `ready`. */
+    readonly input: (options: Options) => Record<string, unknown>;
+    /** The normalized value `validate` returns. Needs `ready`. */
+    readonly output: (options: Options) => Record<string, unknown>;
+  }
+}
+
+/** A Standard Schema that also converts to JSON Schema (Standard JSON Schema v1). */
+export type BillingAccountSchema<Input, Output> = StandardSchemaV1<Input, Output> & {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output> & { readonly jsonSchema: StandardJSONSchemaV1.Converter };
+};
+
+/** Standard Schema v1 for a create body: `validate` returns `{ value }` or `{ issues: [{ message, path, code, params }] }`, synchronously once `ready` has resolved. `jsonSchema.input/output({ target })` give it as JSON Schema. */
+export declare const createSchema: BillingAccountSchema<
   CreateBillingAccountRequest,
   CreateBillingAccountRequest
 >;
-/** Standard Schema v1 for an update body. */
-export declare const updateSchema: StandardSchemaV1<
+/** Standard Schema v1 for an update body, with `jsonSchema` as `createSchema`. */
+export declare const updateSchema: BillingAccountSchema<
   UpdateBillingAccountRequest,
   UpdateBillingAccountRequest
 >;

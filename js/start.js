@@ -9,8 +9,9 @@ let readyPromise = Promise.resolve();
 
 /**
  * Starts the module from `source()` (its bytes or a `WebAssembly.Module`): at once where the
- * runtime compiles synchronously (Node, Deno, Bun, workers, workerd, Firefox, Safari), else
- * (Chromium's main thread refuses to compile more than 4 KB synchronously) in the background.
+ * runtime compiles synchronously (Node, Deno, Bun, workers, workerd, and the browsers tested),
+ * else in the background (a browser may refuse a synchronous compile of this size on the main
+ * thread with a RangeError: Chromium did above 4 KB until recent versions).
  * Returns the `ready` promise.
  */
 export function begin(source) {
@@ -24,7 +25,7 @@ export function begin(source) {
     state = "ready";
     readyPromise = Promise.resolve();
   } catch (error) {
-    // Only Chromium's size limit on the main thread is worth a second try, asynchronously;
+    // Only a size limit on the main thread is worth a second try, asynchronously;
     // a module that does not compile (or a CSP without 'wasm-unsafe-eval') fails either way.
     readyPromise =
       error instanceof RangeError

@@ -25,6 +25,7 @@ for (const [entry, plugins] of [
   ["index", []],
   ["client", [sharedValidation]],
   ["form", [sharedEntries]],
+  ["mock", [sharedValidation]],
 ]) {
   await build({
     entryPoints: [join(dir, `${entry}.js`)],
@@ -34,6 +35,7 @@ for (const [entry, plugins] of [
     platform: "neutral",
     target: "es2020",
     plugins,
+    external: ["msw"],
     logLevel: "warning",
   });
   copyFileSync(join(dir, `${entry}.d.ts`), join(dir, `${entry}.d.cts`));
@@ -64,9 +66,19 @@ const pkg = {
     },
     // ESM only: a custom element is for browsers, which import.
     "./element": { types: "./element.d.ts", default: "./element.js" },
+    "./mock": {
+      import: { types: "./mock.d.ts", default: "./mock.js" },
+      require: { types: "./mock.d.cts", default: "./mock.cjs" },
+    },
+    "./openapi.json": "./openapi.json",
     "./package.json": "./package.json",
   },
-  files: ["*.js", "*.cjs", "*.d.ts", "*.d.cts", "wasm-validation/", "wasm-client/", "README.md", "LICENSE"],
+  files: ["*.js", "*.cjs", "*.d.ts", "*.d.cts", "wasm-validation/", "wasm-client/", "openapi.json", "www/", "README.md", "LICENSE"],
+  // `npx billing-account-form stand-in`: the stand-in API in Node (js/stand-in.js).
+  bin: { "billing-account-form": "./stand-in.js" },
+  // Only `billing-account-form/mock` needs it, and uses the application's own copy.
+  peerDependencies: { msw: "^2.0.0" },
+  peerDependenciesMeta: { msw: { optional: true } },
   engines: { node: ">=20.19" },
   keywords: ["billing", "validation", "wasm", "standard-schema", "form"],
   repository: { type: "git", url: "git+https://example.invalid/billing-account-form.git" },

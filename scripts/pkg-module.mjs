@@ -17,7 +17,20 @@ const out =
   'import { TextDecoder, TextEncoder } from "../text.js";\n' +
   glue.replace(fallback, 'throw new TypeError("billing-account-form: no wasm module given");');
 if (out.includes("import.meta")) throw new Error(`${gluePath}: still uses import.meta`);
-writeFileSync(gluePath, out);
+// The imports object names a snippet once per extern block that uses it; bundlers warn about
+// the repeated keys (esbuild: duplicate-object-key) in every consumer's build. Keep the first.
+const seen = new Set();
+const deduped = out
+  .split("\n")
+  .filter((line) => {
+    const key = /^\s*("\.\/snippets\/[^"]+"): import\d+,$/.exec(line)?.[1];
+    if (key === undefined) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  })
+  .join("\n");
+writeFileSync(gluePath, deduped);
 
 const wasm = readFileSync(join(dir, wasmFile));
 writeFileSync(

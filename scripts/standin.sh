@@ -13,6 +13,8 @@ start_standin() {
   mkdir -p "$log_dir"
   cargo build -p devserver
   local token="test-$RANDOM$RANDOM$RANDOM"
+  # Created here, not by the background job's redirection, which may come after the first read.
+  : > "$log_dir/standin.out"
   "${CARGO_TARGET_DIR:-target}/debug/devserver" --port 0 --faults --quiet --token "$token" \
     > "$log_dir/standin.out" 2> "$log_dir/standin.err" &
   STANDIN_PID=$!

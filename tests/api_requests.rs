@@ -454,6 +454,7 @@ fn invalid_input_serializes_to_the_javascript_shape() {
             "errors": [{
                 "path": "workspaceId",
                 "code": "format",
+                "severity": "error",
                 "message": "Enter a workspace ID: \u{201c}ws_\u{201d} followed by letters and digits, such as ws_a1b2c3d4e5f6g7h8."
             }]
         })

@@ -540,7 +540,7 @@ fn every_kind_serializes_to_the_javascript_shape() {
         (
             account(Operation::Create, 422, r#"{"message":"m","errors":{"name":["The name field must not be greater than 100 characters."]}}"#).unwrap_err(),
             json!({"kind": "validation", "status": 422, "message": "The server refused some values. Correct the marked fields and try again.",
-                   "errors": [{"path": "name", "code": "too_long", "message": "At most 100 characters.", "params": {"max": 100}}]}),
+                   "errors": [{"path": "name", "code": "too_long", "severity": "error", "message": "At most 100 characters.", "params": {"max": 100}}]}),
         ),
     ];
     for (err, expected) in cases {

@@ -351,6 +351,12 @@ fn every_field_verdict_equals_the_servers() {
         .iter()
         .map(|(request, body)| json!({"request": request, "body": body}).to_string())
         .collect();
+    // BODY_DIFF_DUMP=FILE writes the corpus (one {"request", "body"} a line) and stops: the
+    // package's JSON Schemas are checked against it (tests/mock/schema.test.mjs).
+    if let Ok(path) = std::env::var("BODY_DIFF_DUMP") {
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        return;
+    }
     let server = common::run_php("body.php", &lines);
 
     let (mut bodies_agreeing, mut fields, mut fields_agreeing, mut valid) = (0, 0, 0, 0);

@@ -92,7 +92,7 @@ fn lengths_count_code_points_after_trimming() {
     assert_eq!(e.message, "At most 50 characters (51 now).");
     assert_eq!(
         serde_json::to_value(e).unwrap(),
-        json!({"path": "phone", "code": "too_long", "message": "At most 50 characters (51 now).", "params": {"max": 50, "length": 51}})
+        json!({"path": "phone", "code": "too_long", "severity": "error", "message": "At most 50 characters (51 now).", "params": {"max": 50, "length": 51}})
     );
 }
 

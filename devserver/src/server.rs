@@ -217,22 +217,29 @@ async fn answer(
     }
     let blocking = may_block(&app, &request);
     let fault = app::take_fault(&app, &request);
-    if let Some(delay) = fault.as_ref().map(|f| f.delay_ms).filter(|ms| *ms > 0) {
-        tokio::time::sleep(Duration::from_millis(delay)).await;
-    }
-    let handle = move || {
-        let outcome = app::handle(&app, &request, fault);
-        app::log(&app, &request, &outcome, started);
-        outcome
-    };
-    // Work that may block (files, the data file) runs on the blocking pool, off
-    // the async workers; a write that has started there finishes even if the connection goes.
-    // An in-memory API answer takes microseconds under a lock: it runs here.
-    let handled = if blocking {
-        tokio::task::spawn_blocking(handle).await
-    } else {
-        Ok(handle())
-    };
+    // The request is answered in a task of its own: a client that gives up (a timeout, a
+    // closed tab) does not cancel what the server was doing, as with a real server. A delayed
+    // create still creates; that is what a lost answer leaves behind, and what clients must
+    // be tested against. The task keeps its answer counted until it is done.
+    let work = tokio::spawn(async move {
+        let _answering = _answering;
+        if let Some(delay) = fault.as_ref().map(|f| f.delay_ms).filter(|ms| *ms > 0) {
+            tokio::time::sleep(Duration::from_millis(delay)).await;
+        }
+        let handle = move || {
+            let outcome = app::handle(&app, &request, fault);
+            app::log(&app, &request, &outcome, started);
+            outcome
+        };
+        // Work that may block (files, the data file) runs on the blocking pool, off the
+        // async workers. An in-memory API answer takes microseconds under a lock: it runs here.
+        if blocking {
+            tokio::task::spawn_blocking(handle).await.ok()
+        } else {
+            Some(handle())
+        }
+    });
+    let handled = work.await.ok().flatten().ok_or(());
     match handled {
         Ok(Outcome::Respond(response)) => Ok(to_hyper(response)),
         Ok(Outcome::Drop) => Err(Dropped),

@@ -23,6 +23,10 @@ import {
   findCreatedAccount,
 } from "billing-account-form/client";
 import { createRequire } from "node:module";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
 import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
 import { FormApi, FieldApi } from "@tanstack/form-core";
 
@@ -30,6 +34,29 @@ test("in Node the module has started when the import completes", async () => {
   // Called before anything is awaited: no `await ready` is owed in Node.
   assert.equal(validateCreate({}).ok, false);
   assert.equal(await ready, undefined);
+});
+
+test("where wasm cannot be compiled synchronously: calls before `ready` throw naming it, Standard Schema waits", async () => {
+  // Browsers may refuse to compile a large module synchronously on the main thread (Chromium
+  // did above 4 KB); the entry then starts it in the background. A fresh process, with
+  // synchronous compiling refused as such a browser refuses it.
+  const script = `
+    WebAssembly.Module = function () { throw new RangeError("WebAssembly.Module is disallowed on the main thread"); };
+    const m = await import("billing-account-form");
+    let early = null;
+    try { m.validateCreate({}); } catch (e) { early = e.message; }
+    const pending = m.createSchema["~standard"].validate({ name: "A" });
+    const isPromise = pending instanceof Promise;
+    await m.ready;
+    const later = m.validateCreate({ name: "A", email: "a@b.co" }).ok;
+    const issues = (await pending).issues.map((i) => i.path.join("."));
+    console.log(JSON.stringify({ early, isPromise, later, issues }));`;
+  const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: import.meta.dirname });
+  const seen = JSON.parse(stdout);
+  assert.match(seen.early, /validateCreate\(\) was called before the WebAssembly module started: `await ready` first/);
+  assert.equal(seen.isPromise, true);
+  assert.equal(seen.later, true);
+  assert.deepEqual(seen.issues, ["email"]);
 });
 
 test("require() gives the same surface (Node >= 20.19), with its own client entry", async () => {
