@@ -207,9 +207,8 @@ export function createBillingAccountForm(options = {}) {
     server = new Map();
     if (Array.isArray(e?.errors)) {
       for (const fe of e.errors) {
-        const path = FIELD_PATHS.includes(fe.path) ? fe.path : fe.path;
-        if (FIELD_PATHS.includes(path)) touched.add(path);
-        server.set(path, [...(server.get(path) ?? []), fe]);
+        if (FIELD_PATHS.includes(fe.path)) touched.add(fe.path);
+        server.set(fe.path, [...(server.get(fe.path) ?? []), fe]);
       }
     }
   }
@@ -279,6 +278,58 @@ export function createBillingAccountForm(options = {}) {
     }
   }
 
+  async function submitOnce({ keepWarnings = false } = {}) {
+    await ready;
+    server = new Map();
+    error = null;
+    const verdict = form.validate();
+    if (!verdict.ok) {
+      status = "invalid";
+      emit();
+      return { status: "invalid", errors: verdict.errors };
+    }
+    // An email typo's suggestion is asked about once; sending again keeps what was typed.
+    const asked = verdict.warnings.filter((w) => w.params?.suggestion !== undefined && !confirmed.has(w.path + "\0" + values[w.path]));
+    if (asked.length && !keepWarnings) {
+      for (const w of asked) confirmed.add(w.path + "\0" + values[w.path]);
+      confirm = asked;
+      status = "confirm";
+      emit();
+      return { status: "confirm", warnings: asked };
+    }
+    confirm = [];
+    if (mode === "create") {
+      // A create whose outcome is unknown is never sent blindly again: look first.
+      if (lost) {
+        const seen = await look();
+        if (seen === "found") return { status: "found", account: lost.found };
+        const sameBody = JSON.stringify(verdict.value) === JSON.stringify(lost.body);
+        return create(verdict.value, sameBody ? lost.key : undefined);
+      }
+      return create(verdict.value, undefined);
+    }
+    if (!account) return { status: "invalid", errors: [] };
+    const patch = diff(verdict.value, account);
+    if (Object.keys(patch).length === 0) {
+      status = "unchanged";
+      emit();
+      return { status: "unchanged" };
+    }
+    const id = account.id;
+    try {
+      const next = await send((c) => updateBillingAccount(c, workspaceId, id, patch));
+      adopt(next, false);
+      emit();
+      return { status: "saved", account: next };
+    } catch (e) {
+      failed(e);
+      emit();
+      return { status: "failed", error: e };
+    }
+  }
+
+  let guard = false;
+
   const form = {
     getState: () => snapshot,
     subscribe(listener) {
@@ -328,58 +379,18 @@ export function createBillingAccountForm(options = {}) {
       form.set(path, String(w.params.suggestion));
       return true;
     },
-    async submit({ keepWarnings = false } = {}) {
-      if (inFlight || lost?.checking) return { status: "busy" };
-      await ready;
-      server = new Map();
-      error = null;
-      const verdict = form.validate();
-      if (!verdict.ok) {
-        status = "invalid";
-        emit();
-        return { status: "invalid", errors: verdict.errors };
-      }
-      // An email typo's suggestion is asked about once; sending again keeps what was typed.
-      const asked = verdict.warnings.filter((w) => w.params?.suggestion !== undefined && !confirmed.has(w.path + "\0" + values[w.path]));
-      if (asked.length && !keepWarnings) {
-        for (const w of asked) confirmed.add(w.path + "\0" + values[w.path]);
-        confirm = asked;
-        status = "confirm";
-        emit();
-        return { status: "confirm", warnings: asked };
-      }
-      confirm = [];
-      if (mode === "create") {
-        // A create whose outcome is unknown is never sent blindly again: look first.
-        if (lost) {
-          const seen = await look();
-          if (seen === "found") return { status: "found", account: lost.found };
-          const sameBody = JSON.stringify(verdict.value) === JSON.stringify(lost.body);
-          return create(verdict.value, sameBody ? lost.key : undefined);
-        }
-        return create(verdict.value, undefined);
-      }
-      if (!account) return { status: "invalid", errors: [] };
-      const patch = diff(verdict.value, account);
-      if (Object.keys(patch).length === 0) {
-        status = "unchanged";
-        emit();
-        return { status: "unchanged" };
-      }
-      const id = account.id;
+    async submit(options) {
+      // Taken before the first await: a second call in the same tick is refused too.
+      if (guard || inFlight || lost?.checking) return { status: "busy" };
+      guard = true;
       try {
-        const next = await send((c) => updateBillingAccount(c, workspaceId, id, patch));
-        adopt(next, false);
-        emit();
-        return { status: "saved", account: next };
-      } catch (e) {
-        failed(e);
-        emit();
-        return { status: "failed", error: e };
+        return await submitOnce(options);
+      } finally {
+        guard = false;
       }
     },
     /** After a create whose outcome is unknown: look again for the account it may have made. */
-    checkAgain: () => (lost ? look() : Promise.resolve("none")),
+    checkAgain: () => (lost && !guard ? look() : Promise.resolve("none")),
     /** Opens the account a lost create made, for editing. */
     openFound() {
       if (!lost?.found) return false;
@@ -389,7 +400,7 @@ export function createBillingAccountForm(options = {}) {
     },
     /** Sends the create although its first try's outcome is unknown (a found account stays). */
     async createAnyway() {
-      if (!lost || inFlight) return { status: "busy" };
+      if (!lost || inFlight || guard) return { status: "busy" };
       const verdict = judge(body());
       if (!verdict.ok) return form.submit();
       const key = !lost.found && JSON.stringify(verdict.value) === JSON.stringify(lost.body) ? lost.key : undefined;
