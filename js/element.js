@@ -406,11 +406,11 @@ export class BillingAccountFormElement extends HTMLElement {
       if (this.#shown.summary) ui.summary.focus();
       else if (e?.kind !== "validation") ui.error.focus();
       // The host may move focus to what it owns (a refused token in its settings).
-      this.dispatchEvent(new CustomEvent("failed", { detail: e }));
+      this.dispatchEvent(new CustomEvent("failed", { bubbles: true, detail: e }));
     } else if (result.status === "found" || result.status === "unknown") {
       this.#render(state);
       ui.unknown.focus();
-      if (result.error) this.dispatchEvent(new CustomEvent("failed", { detail: result.error }));
+      if (result.error) this.dispatchEvent(new CustomEvent("failed", { bubbles: true, detail: result.error }));
     }
   }
 
@@ -420,7 +420,7 @@ export class BillingAccountFormElement extends HTMLElement {
     write(`${DRAFT}${state.workspaceId}:edit:${account.id}`, null);
     this.#setAttr("account-id", account.id);
     this.#render(this.#form.getState());
-    this.dispatchEvent(new CustomEvent("saved", { detail: { account, created } }));
+    this.dispatchEvent(new CustomEvent("saved", { bubbles: true, detail: { account, created } }));
   }
 
   #setAttr(name, value) {
@@ -627,7 +627,7 @@ export class BillingAccountFormElement extends HTMLElement {
 
     const snapshot = JSON.stringify([state.value, state.complete]);
     if (this.#last !== null && snapshot !== this.#last) {
-      this.dispatchEvent(new CustomEvent("change", { detail: { complete: state.complete, value: state.value } }));
+      this.dispatchEvent(new CustomEvent("change", { bubbles: true, detail: { complete: state.complete, value: state.value } }));
     }
     this.#last = snapshot;
   }
