@@ -153,7 +153,8 @@ export class BillingAccountFormElement extends HTMLElement {
     ui.heading = el("h2", { id: "heading", part: "heading", tabindex: "-1" });
     ui.draftNotice = el("div", { id: "draft-notice", class: "notice notice-ok", role: "status", part: "notice" });
     ui.full = el("div", { id: "full", class: "notice notice-warning", part: "notice", hidden: "" });
-    ui.summary = el("div", { id: "error-summary", class: "error-summary", tabindex: "-1", part: "error-summary", hidden: "" });
+    // GOV.UK's error summary: focused when shown, a named group whose alert is read out.
+    ui.summary = el("div", { id: "error-summary", class: "error-summary", role: "group", "aria-labelledby": "error-summary-title", tabindex: "-1", part: "error-summary", hidden: "" });
     const alert = el("div", { role: "alert" });
     ui.summaryTitle = el("h3", { id: "error-summary-title" });
     ui.summaryIntro = el("p");
