@@ -351,12 +351,14 @@ export class BillingAccountFormElement extends HTMLElement {
   }
 
   /** Whether the workspace already holds as many accounts as it may: said before anything is typed. */
-  async #checkCapacity() {
-    const limit = Number(this.getAttribute("account-limit") || 10);
+  async #checkCapacity(refused = false) {
+    let limit = Number(this.getAttribute("account-limit") || 10);
     if (!this.getAttribute("workspace-id") || (!this.#token && !this.#getToken)) return;
     try {
       const list = await this.#form.accounts();
       if (this.#form.getState().mode !== "create") return;
+      // A 409 says the workspace is full at what it holds, whatever the host said its limit was.
+      if (refused && list.data.length > 0) limit = Math.min(limit, list.data.length);
       this.#shown.full = list.data.length >= limit ? { limit, accounts: list.data } : null;
     } catch {
       this.#shown.full = null;
@@ -402,7 +404,7 @@ export class BillingAccountFormElement extends HTMLElement {
     } else if (result.status === "failed") {
       const e = result.error;
       this.#shown.summary = Array.isArray(e?.errors) && e.errors.length > 0;
-      if (e?.kind === "conflict") void this.#checkCapacity();
+      if (e?.kind === "conflict") void this.#checkCapacity(true);
       this.#render(state);
       if (this.#shown.summary) ui.summary.focus();
       else if (e?.kind !== "validation") ui.error.focus();

@@ -187,3 +187,22 @@ test("a reload restores this tab's draft, near the top and never with the token;
   assert.deepEqual(second.problems, []);
   await context.close();
 });
+
+test("a 409 from a host that did not say the limit: the form then says the workspace is full", async () => {
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
+  await suite.server.api("POST", "/workspaces/ws_single/billing-accounts", { name: "The one", email: "one@example.com" });
+  // The page would pass the limit from /config.json; a host that cannot leaves it out.
+  await page.evaluate(() => {
+    const form = document.querySelector("billing-account-form");
+    form.removeAttribute("account-limit");
+    form.setAttribute("workspace-id", "ws_single");
+  });
+  await fillForm(page, { name: "Second", email: "second@example.com" });
+  await page.click("#submit");
+  await page.locator("#full").waitFor({ state: "visible" });
+  assert.match(await page.textContent("#full"), /\(1\)/);
+  assert.match(await page.textContent("#form-error"), /billing mode allows/);
+  assert.equal((await suite.server.accounts("ws_single")).length, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
