@@ -9,8 +9,10 @@
 mod bulk;
 #[cfg(feature = "js-client")]
 mod client;
+/// talc, for wasm: grows memory a page at a time and reuses what is freed (see Cargo.toml).
 #[cfg(not(target_feature = "atomics"))]
-mod heap;
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 mod read;
 mod to_json;
 mod types;
