@@ -350,17 +350,22 @@ export class BillingAccountFormElement extends HTMLElement {
     return `${DRAFT}${state.workspaceId}:${state.mode === "update" ? "edit:" + state.account?.id : "create"}`;
   }
 
+  #capacitySeq = 0;
+
   /** Whether the workspace already holds as many accounts as it may: said before anything is typed. */
   async #checkCapacity(refused = false) {
     let limit = Number(this.getAttribute("account-limit") || 10);
     if (!this.getAttribute("workspace-id") || (!this.#token && !this.#getToken)) return;
+    const seq = ++this.#capacitySeq;
     try {
       const list = await this.#form.accounts();
-      if (this.#form.getState().mode !== "create") return;
+      // Only the latest look counts (a slow first look must not undo what a 409 taught).
+      if (seq !== this.#capacitySeq || this.#form.getState().mode !== "create") return;
       // A 409 says the workspace is full at what it holds, whatever the host said its limit was.
       if (refused && list.data.length > 0) limit = Math.min(limit, list.data.length);
       this.#shown.full = list.data.length >= limit ? { limit, accounts: list.data } : null;
     } catch {
+      if (seq !== this.#capacitySeq) return;
       this.#shown.full = null;
     }
     this.#render(this.#form.getState());
