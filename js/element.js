@@ -532,8 +532,10 @@ export class BillingAccountFormElement extends HTMLElement {
     if (this.#shown.summary && errors.length === 0) this.#shown.summary = false;
     ui.summary.hidden = !this.#shown.summary;
     if (this.#shown.summary) {
+      // A likely typo is listed too (after the errors), so it is not missed.
+      const suggestions = FIELD_PATHS.flatMap((p) => state.fields[p].warnings.filter((w) => w.params?.suggestion !== undefined));
       ui.summaryList.replaceChildren(
-        ...errors.map((e) => {
+        ...[...errors, ...suggestions].map((e) => {
           const li = el("li");
           const field = this.#fields.get(e.path);
           const text = field ? t(locale, "fieldError", { label: field.text.textContent, message: e.message }) : e.message;

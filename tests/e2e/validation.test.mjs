@@ -128,8 +128,9 @@ test("submit with errors: a summary links to each field, focus goes to the first
   const links = await summary.locator("a").evaluateAll((a) => a.map((x) => [x.getAttribute("href"), x.textContent]));
   assert.deepEqual(
     links.map(([href]) => href),
-    ["#f-name", "#f-phone"],
+    ["#f-name", "#f-phone", "#f-email"],
   );
+  assert.equal(links[2][1], "Email: Did you mean billing@gmail.com?", "the typo suggestion is in the summary too");
   assert.match(links[0][1], /^Name: /);
   // GOV.UK's pattern: focus on the summary, announced (role=alert inside), the title prefixed.
   assert.equal(await focusedId(page), "error-summary");
@@ -143,7 +144,7 @@ test("submit with errors: a summary links to each field, focus goes to the first
   assert.equal(await focusedId(page), "f-phone");
   // Fixing a field takes it off the summary.
   await page.fill(field("phone"), "+1 555 0100");
-  assert.deepEqual(await summary.locator("a").evaluateAll((a) => a.map((x) => x.getAttribute("href"))), ["#f-name"]);
+  assert.deepEqual(await summary.locator("a").evaluateAll((a) => a.map((x) => x.getAttribute("href"))), ["#f-name", "#f-email"]);
   await page.fill(field("name"), "Fixed");
   assert.ok(await summary.isHidden());
   assert.equal(await page.title(), "Billing account");
