@@ -107,8 +107,10 @@ export class BillingAccountFormElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before === after || !this.#form || this.#quiet) return;
-    if (name === "locale") return this.#setLocale(this.#pickLocale());
+    if (before === after || this.#quiet) return;
+    // The language applies at once, to the loading and load-failure texts too.
+    if (name === "locale") return this.#ui ? this.#setLocale(this.#pickLocale()) : undefined;
+    if (!this.#form) return;
     if (name === "account-id" || name === "workspace-id") return void this.#open();
     this.#configure();
   }
@@ -464,7 +466,7 @@ export class BillingAccountFormElement extends HTMLElement {
 
   #setLocale(locale) {
     this.#locale = locale;
-    if (!this.#form) return this.#boot();
+    if (!this.#form) return this.#applyTexts();
     this.#form.setLocale(locale);
     this.#applyTexts();
     this.#render(this.#form.getState());
@@ -488,7 +490,9 @@ export class BillingAccountFormElement extends HTMLElement {
     ui.summaryIntro.textContent = t(locale, "summaryIntro");
     ui.discard.textContent = t(locale, "discard");
     ui.another.textContent = t(locale, "newAccount");
-    if (!ui.loading.hidden) ui.loading.textContent = t(locale, "loading");
+    ui.loading.textContent = t(locale, "loading");
+    ui.bootText.textContent = t(locale, "loadFailed");
+    ui.retry.textContent = t(locale, "retry");
     for (const f of this.#fields.values()) f.text.textContent = t(locale, "label." + f.path);
     if (!this.#form) return;
     const names = (() => {

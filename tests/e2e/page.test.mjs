@@ -183,3 +183,22 @@ test("axe-core: no violations on the empty form, with errors, in edit mode and i
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the wasm refusing to start: the element says so in the form's language, with a way to retry", async () => {
+  const context = await suite.browser.newContext({ locale: "ar" });
+  const page = await context.newPage();
+  // Bytes that are no WebAssembly module: the validation module cannot start.
+  await page.route("**/pkg/wasm-validation/bytes.js", (route) =>
+    route.fulfill({ contentType: "text/javascript", body: 'export default "0061736d0100000001";' }),
+  );
+  await page.goto(suite.server.url + "/");
+  const form = page.locator("billing-account-form");
+  const box = form.locator("[role=alert]", { hasText: "تعذّر تحميل النموذج" });
+  await box.waitFor();
+  assert.equal(await box.locator("button").textContent(), "حاول مرة أخرى");
+  assert.doesNotMatch(await box.textContent(), /build-pkg|WebAssembly/);
+  await page.unroute("**/pkg/wasm-validation/bytes.js");
+  await box.locator("button").click();
+  await ready(page);
+  await context.close();
+});
