@@ -202,3 +202,16 @@ test("the wasm refusing to start: the element says so in the form's language, wi
   await ready(page);
   await context.close();
 });
+
+test("theming: dark under prefers-color-scheme, custom properties and ::part() from the host page", async () => {
+  const context = await suite.browser.newContext({ colorScheme: "dark", bypassCSP: true });
+  const { page } = await openPage(suite.browser, suite.server, { context });
+  const inputBackground = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector("billing-account-form").shadowRoot.querySelector("#f-name")).backgroundColor);
+  assert.equal(await inputBackground(), "rgb(30, 34, 39)", "the dark surface");
+  // A host's own CSS (the test's context lets it inline it).
+  await page.addStyleTag({ content: "billing-account-form { --baf-surface: rgb(1, 2, 3); } billing-account-form::part(submit) { text-transform: uppercase; }" });
+  assert.equal(await inputBackground(), "rgb(1, 2, 3)");
+  assert.equal(await page.locator("#submit").evaluate((b) => getComputedStyle(b).textTransform), "uppercase");
+  await context.close();
+});
