@@ -1,5 +1,6 @@
 // The client entry's types: the generated ones (tsify, from the Rust types) and the four calls.
 import type {
+  ApiError as ApiErrorFields,
   ApiErrorKind,
   BillingAccount,
   BillingAccountList,
@@ -21,31 +22,14 @@ export type {
 
 /**
  * Why an API call failed: what every promise of the client rejects with. A real `Error`, with
- * every field below an own enumerable property, so `{ ...error }` and `JSON.stringify(error)`
- * show them all.
+ * every field of the generated `ApiError` (kind, status, message, errors, retryAfterSeconds,
+ * outcomeUnknown, idempotencyKey) an own enumerable property, so `{ ...error }` and
+ * `JSON.stringify(error)` show them all.
  */
 export declare class ApiError extends Error {
   name: "ApiError";
-  /** Stable: branch on this, never on `message`. */
-  kind: ApiErrorKind;
-  /** The HTTP status, when the server answered. */
-  status?: number;
-  /** In the config's locale. Never contains the token. */
-  message: string;
-  /** `invalid_input` and `validation`: each field's error, on the same paths and codes as `validateCreate`/`validateUpdate`. */
-  errors?: FieldError[];
-  /** `rate_limited`, and `server` when the server said how long to wait. */
-  retryAfterSeconds?: number;
-  /**
-   * `true` when a create or an update was sent and then lost (a timeout, a broken connection, a
-   * 2xx that could not be read): the server may have done it. Do not send it again blindly: for a
-   * create, look first (`findCreatedAccount`) or send it again with the same `idempotencyKey`;
-   * for an update, read the account again.
-   */
-  outcomeUnknown?: true;
-  /** With `outcomeUnknown` on a create: the `Idempotency-Key` it was sent with. */
-  idempotencyKey?: string;
 }
+export interface ApiError extends Omit<ApiErrorFields, "name"> {}
 
 /** Per-call options of `createBillingAccount`. */
 export interface CreateOptions {

@@ -101,5 +101,14 @@ export interface ApiError extends Error {
     errors?: FieldError[];
     /** `rate_limited`, and `server` when the server said how long to wait. */
     retryAfterSeconds?: number;
+    /**
+     * `true` when a create or an update was sent and then lost (a timeout, a broken connection, a
+     * 2xx that could not be read): the server may have done it. Do not send it again blindly: for a
+     * create, look first (`findCreatedAccount`) or send it again with the same `idempotencyKey`;
+     * for an update, read the account again.
+     */
+    outcomeUnknown?: true;
+    /** With `outcomeUnknown` on a create: the `Idempotency-Key` it was sent with. */
+    idempotencyKey?: string;
 }
 "#;
