@@ -14,9 +14,17 @@ const sharedValidation = {
     b.onResolve({ filter: /^\.\/index\.js$/ }, () => ({ path: "./index.cjs", external: true }));
   },
 };
+// The controller's twin requires both (one started module each, shared with the other entries).
+const sharedEntries = {
+  name: "shared-entries",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(index|client)\.js$/ }, (args) => ({ path: args.path.replace(/\.js$/, ".cjs"), external: true }));
+  },
+};
 for (const [entry, plugins] of [
   ["index", []],
   ["client", [sharedValidation]],
+  ["form", [sharedEntries]],
   ["mock", [sharedValidation]],
 ]) {
   await build({
@@ -45,13 +53,19 @@ const pkg = {
   license: "MIT",
   type: "module",
   // The entries start the wasm module when imported: a bundler must keep them.
-  sideEffects: ["./index.js", "./index.cjs", "./workerd.js", "./client.js", "./client.cjs", "./client-workerd.js"],
+  sideEffects: ["./index.js", "./index.cjs", "./workerd.js", "./client.js", "./client.cjs", "./client-workerd.js", "./element.js"],
   main: "./index.cjs",
   module: "./index.js",
   types: "./index.d.ts",
   exports: {
     ".": entry("index", "workerd"),
     "./client": entry("client", "client-workerd"),
+    "./form": {
+      import: { types: "./form.d.ts", default: "./form.js" },
+      require: { types: "./form.d.cts", default: "./form.cjs" },
+    },
+    // ESM only: a custom element is for browsers, which import.
+    "./element": { types: "./element.d.ts", default: "./element.js" },
     "./mock": {
       import: { types: "./mock.d.ts", default: "./mock.js" },
       require: { types: "./mock.d.cts", default: "./mock.cjs" },

@@ -155,9 +155,18 @@ export async function openPage(browser, server, { context: existing, path = "/" 
   return { context, page, problems };
 }
 
-/** Waits until the page has loaded the package and shown the form. */
+/** Waits until the page has loaded the package and the element has started its form. */
 export async function ready(page) {
-  await page.locator("#app").waitFor({ state: "visible", timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector("billing-account-form")?.controller, null, { timeout: 15_000 });
+}
+
+/** The id of the focused element, looking into the element's shadow root. */
+export function focusedId(page) {
+  return page.evaluate(() => {
+    let node = document.activeElement;
+    while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+    return node?.id ?? null;
+  });
 }
 
 /** Fills a create form; `values` by dotted path, selects by option value. */
@@ -224,11 +233,10 @@ async function differingPixels(page, a, b) {
   }
 }
 
-/** The account's field values a form shows, read from the inputs. */
+/** The account's field values the form holds (a country as its code), read from its controller. */
 export async function formValues(page) {
   return page.evaluate(() => {
-    const out = {};
-    for (const node of document.querySelectorAll("#account-form [name]")) out[node.name] = node.value;
-    return out;
+    const { fields } = document.querySelector("billing-account-form").controller.getState();
+    return Object.fromEntries(Object.entries(fields).map(([path, f]) => [path, f.value]));
   });
 }

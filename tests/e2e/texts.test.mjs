@@ -1,13 +1,16 @@
-// The page's own texts (www/i18n.js), checked in Node: every language has every text, and the
-// help texts read as the API reference does in each language, limits filled in.
+// The element's texts (js/element-text.js) and the page's (www/i18n.js), checked in Node: every
+// language has every text, and the help texts read as the API reference does, limits filled in.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LOCALES, keys, helpText, counterText } from "../../www/i18n.js";
+import { LOCALES, keys, helpText, counterText } from "../../js/element-text.js";
+import * as page from "../../www/i18n.js";
 
 test("every language has every text", () => {
-  const english = keys("en").sort();
-  assert.ok(english.length > 40);
-  for (const locale of LOCALES) assert.deepEqual(keys(locale).sort(), english, locale);
+  for (const [texts, least] of [[{ keys }, 60], [page, 25]]) {
+    const english = texts.keys("en").sort();
+    assert.ok(english.length > least);
+    for (const locale of LOCALES) assert.deepEqual(texts.keys(locale).sort(), english, locale);
+  }
 });
 
 test("help texts are the API reference's, in each language", () => {
