@@ -103,9 +103,11 @@ export function encode(v, depth, nodes, ptr, cap) {
   if (v === undefined) return -1;
   maxDepth = depth;
   budget = nodes;
-  rec = order === null ? null : {};
+  const mine = order === null ? null : {};
   let text;
-  try { text = value(v, 0, rec); } catch { text = "?"; }
+  try { text = value(v, 0, mine); } catch { text = "?"; }
+  // Set after the walk: a getter that validated another body meanwhile has had its own.
+  rec = mine;
   // A text that does not fit waits for `fill`.
   const r = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
   if (r.read === text.length) return r.written;
