@@ -51,6 +51,8 @@ enum Variant {
     Object,
     /// A `type` error where a JSON array of bodies was expected (`validateMany`'s text).
     Array,
+    /// The `unknown_field` error that counts the unknown keys not listed one by one (`more`).
+    More,
     /// Arabic counts: the noun after a number depends on it (CLDR plural categories).
     ArFew,
     ArMany,
@@ -78,6 +80,7 @@ fn variant(locale: Locale, issue: &Issue) -> Variant {
             Some(ParamValue::Text(t)) if t == "array" => Variant::Array,
             _ => Variant::Plain,
         },
+        Code::UnknownField if issue.param("more").is_some() => Variant::More,
         Code::Currency | Code::Country | Code::UnknownField
             if issue.param("suggestion").is_some() =>
         {
@@ -118,6 +121,7 @@ fn template(locale: Locale, code: Code, v: Variant, without_length: bool) -> &'s
             (C::Currency, _) => "Choose one of: {allowed}.",
             (C::Country, V::Suggestion) => "Use \u{201c}{suggestion}\u{201d}: country codes are upper case.",
             (C::Country, _) => "Choose a two-letter ISO 3166-1 country code, such as US.",
+            (C::UnknownField, V::More) => "And {more} more unknown fields.",
             (C::UnknownField, V::Suggestion) => "Unknown field \u{201c}{field}\u{201d}. Did you mean \u{201c}{suggestion}\u{201d}?",
             (C::UnknownField, _) => "Unknown field \u{201c}{field}\u{201d}.",
             (C::Immutable, _) => "This cannot be changed once the billing account exists.",
@@ -148,6 +152,7 @@ fn template(locale: Locale, code: Code, v: Variant, without_length: bool) -> &'s
             (C::Currency, _) => "اختر إحدى العملات المتاحة: {allowed}.",
             (C::Country, V::Suggestion) => "استخدم «{suggestion}»: رموز البلدان بأحرف كبيرة.",
             (C::Country, _) => "اختر رمز بلد من حرفين وفق ISO 3166-1، مثل US.",
+            (C::UnknownField, V::More) => "حقول أخرى غير معروفة: {more}.",
             (C::UnknownField, V::Suggestion) => "حقل غير معروف «{field}». هل تقصد «{suggestion}»؟",
             (C::UnknownField, _) => "حقل غير معروف «{field}».",
             (C::Immutable, _) => "لا يمكن تغيير هذا الحقل بعد إنشاء حساب الفوترة.",
@@ -174,6 +179,7 @@ fn template(locale: Locale, code: Code, v: Variant, without_length: bool) -> &'s
             (C::Currency, _) => "Pilih salah satu: {allowed}.",
             (C::Country, V::Suggestion) => "Gunakan \u{201c}{suggestion}\u{201d}: kode negara ditulis dengan huruf besar.",
             (C::Country, _) => "Pilih kode negara ISO 3166-1 dua huruf, misalnya US.",
+            (C::UnknownField, V::More) => "Dan {more} kolom lain yang tidak dikenal.",
             (C::UnknownField, V::Suggestion) => "Kolom \u{201c}{field}\u{201d} tidak dikenal. Maksud Anda \u{201c}{suggestion}\u{201d}?",
             (C::UnknownField, _) => "Kolom \u{201c}{field}\u{201d} tidak dikenal.",
             (C::Immutable, _) => "Tidak dapat diubah setelah akun penagihan dibuat.",
@@ -206,6 +212,7 @@ pub fn param_name(name: &str) -> Option<&'static str> {
     [
         "max",
         "length",
+        "more",
         "allowed",
         "expected",
         "field",
@@ -416,6 +423,11 @@ mod tests {
         for locale in Locale::ALL {
             for code in Code::ALL {
                 let with_suggestion = full(code).text("suggestion", "s");
+                let more = message(locale, &Issue::new("x", Code::UnknownField).num("more", 3));
+                assert!(
+                    more.contains('3') && !more.contains('{'),
+                    "{locale:?}: {more}"
+                );
                 // An email suggestion always names the suggested address.
                 let issues = if code == Code::EmailSuggestion {
                     vec![with_suggestion]

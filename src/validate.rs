@@ -35,7 +35,13 @@ fn join(parent: &str, key: &str) -> String {
     path
 }
 
-/// `unknown_field` for each key of `object` (at `parent`) that the API does not know.
+/// How many `unknown_field` errors an object gets one by one; past it, one more error at the
+/// object's path says how many more there are (`params.more`). An object with a million unknown
+/// keys is refused either way; listing each made a result of a hundred megabytes.
+pub const MAX_UNKNOWN_LISTED: usize = 20;
+
+/// `unknown_field` for each key of `object` (at `parent`) that the API does not know: the first
+/// [`MAX_UNKNOWN_LISTED`], then one that counts the rest.
 fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
     // Most objects have no unknown key: look before building anything.
     if let Value::Object(members) = object {
@@ -50,10 +56,17 @@ fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
         }
     }
     let known = known_keys(parent);
+    let mut listed = 0;
+    let mut more = 0;
     for key in object.keys() {
         if known.contains(&key.as_ref()) {
             continue;
         }
+        if listed == MAX_UNKNOWN_LISTED {
+            more += 1;
+            continue;
+        }
+        listed += 1;
         let mut issue =
             Issue::new(join(parent, &key), Code::UnknownField).text("field", key.as_ref());
         // A nested field written at the top, e.g. `country` for `address.country`, is suggested in full.
@@ -74,6 +87,9 @@ fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
             issue = issue.text("suggestion", s);
         }
         out.push(issue);
+    }
+    if more > 0 {
+        out.push(Issue::new(parent, Code::UnknownField).num("more", more));
     }
 }
 
@@ -415,4 +431,60 @@ pub fn validate_field(
         unknown_keys(path, object, &mut issues);
     }
     render(issues, locale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_listed_up_to_the_cap_then_counted() {
+        let mut members = vec![
+            ("name".to_string(), Value::String("Acme".into())),
+            ("email".to_string(), Value::String("a@b.co".into())),
+        ];
+        for i in 0..1000 {
+            members.push((format!("k{i}"), Value::Number(1.0)));
+        }
+        let address = (0..30)
+            .map(|i| (format!("a{i}"), Value::Null))
+            .chain([("country".to_string(), Value::String("DE".into()))])
+            .collect();
+        members.push(("address".to_string(), Value::Object(address)));
+        let errors = errors_of(RequestKind::Create, Value::Object(members), Locale::En);
+        let summary: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}:{}", e.path(), e.code().as_str()))
+            .collect();
+        assert_eq!(errors.len(), 2 * (MAX_UNKNOWN_LISTED + 1));
+        assert_eq!(
+            summary.get(MAX_UNKNOWN_LISTED).map(String::as_str),
+            Some(":unknown_field")
+        );
+        assert_eq!(
+            summary.last().map(String::as_str),
+            Some("address:unknown_field")
+        );
+        let counts: Vec<_> = errors
+            .iter()
+            .filter_map(|e| e.issue.param("more"))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                &crate::error::ParamValue::Num(980),
+                &crate::error::ParamValue::Num(10)
+            ]
+        );
+        assert_eq!(
+            errors.get(MAX_UNKNOWN_LISTED).map(|e| e.message.as_str()),
+            Some("And 980 more unknown fields.")
+        );
+        // At the cap exactly, no counting error.
+        let members = (0..MAX_UNKNOWN_LISTED)
+            .map(|i| (format!("k{i}"), Value::Null))
+            .collect();
+        let errors = errors_of(RequestKind::Update, Value::Object(members), Locale::En);
+        assert_eq!(errors.len(), MAX_UNKNOWN_LISTED);
+    }
 }

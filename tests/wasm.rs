@@ -279,7 +279,7 @@ fn validate_many_gives_every_record_its_result() {
     assert_eq!(records(&many("[]")), "");
     assert_eq!(
         records(&many(r#" [ {"name":"A\uD800","email":"a@b.co"} ] "#)),
-        "0:true"
+        "0:false:name=type"
     );
     let ar = validate_many(JsValue::from_str("[{}]"), opts("{ locale: 'ar' }")).unwrap();
     assert_eq!(
@@ -487,8 +487,13 @@ fn huge_and_sparse_containers_finish() {
     let r = create(
         "(() => { const o = {}; for (let i = 0; i < 200000; i++) o['k' + i] = i; o.name = 'Acme'; o.email = 'a@b.co'; return o; })()",
     );
-    // Past the read budget values are not read, but every key is still seen.
-    assert_eq!(check(&r, "return r.errors.length"), JsValue::from(200_002));
+    // Past the read budget values are not read, but every key is still seen: twenty unknown
+    // keys listed, then one error that counts the rest.
+    assert_eq!(check(&r, "return r.errors.length"), JsValue::from(23));
+    assert_eq!(
+        json(&check(&r, "return r.errors.at(-1)")),
+        r#"{"path":"","code":"unknown_field","severity":"error","message":"And 199980 more unknown fields.","params":{"more":199980}}"#
+    );
     assert_eq!(
         check(
             &r,
@@ -500,9 +505,67 @@ fn huge_and_sparse_containers_finish() {
 }
 
 #[wasm_bindgen_test]
-fn lone_surrogates_do_not_break_strings() {
-    let r = create("{ name: 'A\\uD800cme', email: 'a@b.co' }");
-    assert_eq!(errors(&r), "ok");
+fn lone_surrogates_are_refused_not_rewritten() {
+    // UTF-8 cannot carry a lone surrogate: what was typed could never reach the server, so it is
+    // a `type` error on its path, never U+FFFD sent in its place.
+    let r = create("{ name: 'Acme', email: 'a@b.co', phone: '+27\\ud800' }");
+    assert_eq!(errors(&r), "phone:type");
+    let r = create("{ name: '\\udc00Acme', email: 'a@b.co', address: { city: 'x\\ud83d' } }");
+    assert_eq!(errors(&r), "name:type address.city:type");
+    let r = update("{ description: 'a\\udbffb' }");
+    assert_eq!(errors(&r), "description:type");
+    // A pair is a character like any other; a key with a lone surrogate is an unknown field.
+    let r = create("{ name: 'Acme\\ud83d\\ude00', email: 'a@b.co' }");
+    assert_eq!(check(&r, "return r.value.name"), "Acme\u{1F600}");
+    let r = create("{ name: 'Acme', email: 'a@b.co', ['k\\ud800']: 1 }");
+    assert_eq!(errors(&r), "k\u{FFFD}:unknown_field");
+    let f = validate_field(js("'create'"), js("'phone'"), js("'+27\\ud800'"), None).unwrap();
+    assert_eq!(json(&check(&f, "return r.map(e => e.code)")), r#"["type"]"#);
+    let f = validate_field(
+        js("'create'"),
+        js("'address'"),
+        js("{ city: '\\udfff' }"),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        json(&check(&f, "return r.map(e => e.path + ':' + e.code)")),
+        r#"["address.city:type"]"#
+    );
+    // validateMany: an unpaired `\\ud800` escape in the text, and bytes that are not UTF-8.
+    let text = r#"[{"name":"Acme","email":"a@b.co","phone":"+27\ud800"},{"name":"\udc00","email":"a@b.co"},{"name":"\ud83d\ude00","email":"a@b.co"}]"#;
+    assert_eq!(
+        records(&many(text)),
+        "0:false:phone=type 1:false:name=type 2:true"
+    );
+    let bytes = js("new Uint8Array([91, 123, 34, 110, 97, 109, 101, 34, 58, 34, 0xff, 34, 44, 34, 101, 109, 97, 105, 108, 34, 58, 34, 97, 64, 98, 46, 99, 111, 34, 125, 93])");
+    let r = validate_many(bytes, None).unwrap();
+    assert_eq!(records(&r), "-1:false:=type");
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn a_getter_calling_back_cannot_reset_the_budget() {
+    let validate =
+        Closure::<dyn Fn(JsValue) -> JsValue>::new(|v| validate_create(v, None).unwrap());
+    js_sys::Reflect::set(&js_sys::global(), &"__validate".into(), validate.as_ref()).unwrap();
+    validate.forget();
+    // Each inner array's first item is a getter that validates another body: before, every
+    // nested call gave the walk a fresh budget, so twenty arrays of 100 000 items were all read.
+    let r = create(
+        "(() => { globalThis.__nested = 0; const inner = () => { const a = new Array(100000).fill(0); Object.defineProperty(a, 0, { get() { globalThis.__nested++; return globalThis.__validate({ name: 'a', email: 'a@b.co' }).ok ? 1 : 0; } }); return a; }; return { name: 'a', email: 'a@b.co', address: { line1: Array.from({ length: 20 }, inner) } }; })()",
+    );
+    assert_eq!(errors(&r), "address.line1:type");
+    // The outer walk's budget ran out in the second array: no nested call after that.
+    assert!(js("globalThis.__nested").as_f64().unwrap() <= 2.0);
+    // The nested call's own answer is right, and the outer one's value is its own.
+    let r = create(
+        "{ get name() { return globalThis.__validate({ name: ' Inner ', email: 'i@b.co' }).value.name.toLowerCase(); }, email: 'a@b.co' }",
+    );
+    assert_eq!(
+        json(&check(&r, "return r.value")),
+        r#"{"name":"inner","email":"a@b.co"}"#
+    );
     still_works();
 }
 

@@ -5,8 +5,8 @@
 //! without limit. It reads the API's answers, where numbers are counts and flags: integers up
 //! to 2^53 are exact, other numbers are close approximations. With [`Mode::Js`] it also reads
 //! what the wasm shell hands over from JavaScript (bodies, and `validateMany`'s text): there a
-//! lone surrogate escape is U+FFFD, as JavaScript strings become UTF-8, and `?` stands for a
-//! value JSON cannot carry.
+//! string with a lone surrogate escape is a value nothing accepts (UTF-8 cannot carry it, so no
+//! server receives it), and `?` stands for a value JSON cannot carry.
 //!
 //! Measured with the validation core in a `wasm32-unknown-unknown` cdylib (opt-level z, LTO,
 //! `wasm-opt -Oz`): building a create body and parsing an account with these cost 58.9 KB
@@ -22,8 +22,10 @@ const MAX_DEPTH: usize = 64;
 pub enum Mode {
     /// RFC 8259 exactly: what the API must send.
     Strict,
-    /// Text from JavaScript: a lone surrogate escape (`"\ud800"`, which `JSON.stringify` writes
-    /// for a lone surrogate) reads as U+FFFD, as wasm-bindgen reads such a string; and, when
+    /// Text from JavaScript: a string value with a lone surrogate escape (`"\ud800"`, which
+    /// `JSON.stringify` writes for a lone surrogate) reads as [`Value::Unsupported`], a `type`
+    /// error where it sits, never as U+FFFD in place of what was typed (a key with one reads
+    /// with U+FFFD: no field has such a name, so it is an unknown field either way); and, when
     /// `unsupported` is set, a bare `?` reads as [`Value::Unsupported`] (a function, a symbol…).
     Js { unsupported: bool },
 }
@@ -35,7 +37,7 @@ pub fn parse(bytes: &[u8]) -> Option<Value> {
 
 /// The JSON text `text` as a value in `mode`, or `None` if it is not exactly one value.
 pub fn parse_text(text: &str, mode: Mode) -> Option<Value> {
-    let mut reader = Reader { text, at: 0, mode };
+    let mut reader = Reader::new(text, 0, mode);
     reader.skip_space();
     let value = reader.value(0)?;
     reader.skip_space();
@@ -46,7 +48,7 @@ pub fn parse_text(text: &str, mode: Mode) -> Option<Value> {
 /// large array is never held whole. The count of items, or `None` where the text is not
 /// one array (items already handed over stay handed over).
 pub fn for_each_item(text: &str, mode: Mode, mut each: impl FnMut(usize, Value)) -> Option<usize> {
-    let mut reader = Reader { text, at: 0, mode };
+    let mut reader = Reader::new(text, 0, mode);
     reader.skip_space();
     reader.eat(b'[')?;
     reader.skip_space();
@@ -79,7 +81,7 @@ pub const CUT_OFF: usize = 16;
 
 /// See [`CUT_OFF`].
 pub fn read_item(text: &str, at: usize, mode: Mode) -> Result<(Value, usize), usize> {
-    let mut reader = Reader { text, at, mode };
+    let mut reader = Reader::new(text, at, mode);
     match reader.value(1) {
         Some(value) => Ok((value, reader.at)),
         None => Err(reader.at),
@@ -90,9 +92,20 @@ struct Reader<'a> {
     text: &'a str,
     at: usize,
     mode: Mode,
+    /// Whether the string last read had a lone surrogate escape (read as U+FFFD; `Mode::Js` only).
+    lone: bool,
 }
 
 impl Reader<'_> {
+    fn new(text: &str, at: usize, mode: Mode) -> Reader<'_> {
+        Reader {
+            text,
+            at,
+            mode,
+            lone: false,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
@@ -125,7 +138,15 @@ impl Reader<'_> {
         match self.peek()? {
             b'{' => self.object(depth + 1),
             b'[' => self.array(depth + 1),
-            b'"' => self.string().map(Value::String),
+            b'"' => {
+                self.lone = false;
+                let s = self.string()?;
+                Some(if self.lone {
+                    Value::Unsupported
+                } else {
+                    Value::String(s)
+                })
+            }
             b't' => self.literal("true", Value::Bool(true)),
             b'f' => self.literal("false", Value::Bool(false)),
             b'n' => self.literal("null", Value::Null),
@@ -250,9 +271,12 @@ impl Reader<'_> {
             b't' => '\t',
             b'u' => {
                 let first = self.hex4()?;
-                let lone = || match self.mode {
+                let mut lone = || match self.mode {
                     Mode::Strict => None,
-                    Mode::Js { .. } => Some(0xFFFD),
+                    Mode::Js { .. } => {
+                        self.lone = true;
+                        Some(0xFFFD)
+                    }
                 };
                 let code = match first {
                     0xD800..=0xDBFF => {
@@ -561,13 +585,22 @@ mod tests {
     fn javascript_text_has_lone_surrogates_and_unsupported_values() {
         let js = |s: &str| parse_text(s, Mode::Js { unsupported: true });
         assert_eq!(
-            js(r#"["a\ud800b", "\udc00", "\ud800\u0041", "\ud83d\ude00", ?]"#),
+            js(r#"["a\ud800b", "\udc00", "\ud800\u0041", "\ud83d\ude00", ?, "\udbff\udfff"]"#),
             Some(Value::Array(vec![
-                Value::String("a\u{FFFD}b".into()),
-                Value::String("\u{FFFD}".into()),
-                Value::String("\u{FFFD}A".into()),
+                Value::Unsupported,
+                Value::Unsupported,
+                Value::Unsupported,
                 Value::String("😀".into()),
                 Value::Unsupported,
+                Value::String("\u{10FFFF}".into()),
+            ]))
+        );
+        // A key is kept (with U+FFFD), so it is reported as the unknown field it is.
+        assert_eq!(
+            js(r#"{"a\ud800":"\ud800x","b":"ok"}"#),
+            Some(Value::Object(vec![
+                ("a\u{FFFD}".into(), Value::Unsupported),
+                ("b".into(), Value::String("ok".into())),
             ]))
         );
         assert_eq!(js(r#"{"a":?,"b":[?]}"#).map(|v| v.keys().len()), Some(2));

@@ -183,7 +183,8 @@ pub fn validate_many(
         end: false,
     };
     let mut refused = String::from("[");
-    match check_all(&mut pieces, locale, &mut refused) {
+    // Bytes that are not UTF-8 are not JSON text: refused whole, never read with U+FFFD.
+    match check_all(&mut pieces, locale, &mut refused).filter(|_| !read::malformed()) {
         Some(count) => Ok(hand_over(
             &mut refused,
             i32::try_from(count).unwrap_or(i32::MAX),

@@ -38,10 +38,15 @@ pub const MAX_NODES: usize = 100_000;
 const THREW = Symbol("threw");
 export function member(o, k) { try { return o[k]; } catch { return THREW; } }
 
-// What JSON.stringify would escape, and lone surrogates: strings without any are written as they are.
+// What JSON.stringify would escape, and surrogates: strings without any are written as they are.
 const ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-const quoted = (s) => (ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"');
-let budget = 0, maxDepth = 0, rec = null, order = null, keys = new Map(), memory = null;
+// A surrogate without its other half: UTF-8 cannot carry it, so no server can receive it
+// (TextEncoder would send U+FFFD instead of what was typed). Such a string is `?`, a `type` error.
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const quoted = (s) => (!ESCAPE.test(s) ? '"' + s + '"' : LONE.test(s) ? "?" : JSON.stringify(s));
+// A key is named as it must be, even with a lone surrogate (no field has one: it is unknown).
+const keyText = (k) => JSON.stringify(LONE.test(k) ? k.replace(new RegExp(LONE, "g"), "\ufffd") : k) + ":";
+let budget = 0, walking = false, maxDepth = 0, rec = null, order = null, keys = new Map(), memory = null;
 function value(v, depth, keep) {
   switch (typeof v) {
     case "string": return quoted(v);
@@ -92,21 +97,27 @@ function members(v, depth, keep) {
       }
       m = value(item, depth + 1, inner);
     }
-    out += (out.length > 1 ? "," : "") + (keys.get(k) ?? JSON.stringify(k) + ":") + m;
+    out += (out.length > 1 ? "," : "") + (keys.get(k) ?? keyText(k)) + m;
   }
   return out + "}";
 }
 const encoder = new TextEncoder();
 // The text `fill` hands over piece by piece: a string, or bytes (decoded by `decoder`).
-let source = null, at = 0, decoder = null;
+let source = null, at = 0, decoder = null, bad = false;
+export function malformed() { return bad; }
 export function encode(v, depth, nodes, ptr, cap) {
   if (v === undefined) return -1;
+  // A getter or proxy trap may call back into the module while the walk goes on: the nested walk
+  // draws on what is left of the outer one's budget (never a fresh one), and the outer walk gets
+  // back its own record of members when it ends.
+  const nested = walking;
   maxDepth = depth;
-  budget = nodes;
-  const mine = order === null ? null : {};
+  if (!nested) budget = nodes;
+  const mine = (rec = order === null ? null : {});
+  walking = true;
   let text;
   try { text = value(v, 0, mine); } catch { text = "?"; }
-  // Set after the walk: a getter that validated another body meanwhile has had its own.
+  walking = nested;
   rec = mine;
   // A text that does not fit waits for `fill`.
   const r = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
@@ -117,14 +128,16 @@ export function encode(v, depth, nodes, ptr, cap) {
 export function open(input) {
   got = [];
   at = 0;
+  bad = false;
   decoder = null;
   source = null;
   if (typeof input === "string") source = input;
-  // Bytes are read as `new TextDecoder().decode(bytes)` reads them: a BOM at the start dropped,
-  // a malformed sequence U+FFFD.
+  // Bytes are read as `new TextDecoder("utf-8", { fatal: true }).decode(bytes)` reads them: a
+  // BOM at the start dropped; a malformed sequence ends the text, and `malformed` says so (never
+  // U+FFFD in place of what was sent).
   else if (input instanceof Uint8Array) {
     source = input;
-    decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
     if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) at = 3;
   }
   return source !== null;
@@ -143,7 +156,7 @@ export function fill(ptr, cap) {
     // Nor is a character's bytes: a piece ends before a byte that starts one, where decoding in
     // pieces and decoding whole give the same text.
     for (let k = 0; k < 3 && end < source.length && (source[end] & 0xc0) === 0x80; k++) end--;
-    piece = decoder.decode(source.subarray(at, end));
+    try { piece = decoder.decode(source.subarray(at, end)); } catch { bad = true; return 0; }
   }
   at = end;
   return encoder.encodeInto(piece, new Uint8Array(memory.buffer, ptr, cap)).written;
@@ -201,6 +214,9 @@ extern "C" {
     /// Writes the next piece of the text at `ptr` (at most `cap` bytes, whole characters): the
     /// bytes written, 0 at the end.
     pub fn fill(ptr: *mut u8, cap: u32) -> u32;
+    /// Whether the bytes last opened held a sequence that is not UTF-8 (their text ended there).
+    #[cfg(feature = "js-validation")]
+    pub fn malformed() -> bool;
     /// Takes a batch of refused records of `validateMany` (a JSON array, by index); with
     /// `count` not -1, the last: then all `count` records, the refused ones and `ok` for the rest.
     #[cfg(feature = "js-validation")]
