@@ -596,3 +596,26 @@ fn hostile_calls_leak_no_js_handles() {
     assert_eq!(wasm_bindgen::externref_heap_live_count(), before);
     still_works();
 }
+
+#[wasm_bindgen_test]
+fn a_getter_that_validates_another_body_leaves_the_first_ones_value_alone() {
+    // The walker keeps what it read of a body to build a clean body's value: a validation run
+    // from inside the walk (a getter) must not swap the outer body's reading for its own.
+    let nested = Closure::<dyn Fn() -> JsValue>::new(|| {
+        let inner = create("{ name: 'Inner Co', email: 'inner@acme.com', phone: '+1 555' }");
+        assert_eq!(errors(&inner), "ok");
+        JsValue::from_str("Outer Ltd")
+    });
+    let body = Function::new_with_args(
+        "f",
+        "return { get name() { return f(); }, email: 'outer@acme.com' };",
+    )
+    .call1(&JsValue::NULL, nested.as_ref())
+    .unwrap();
+    let r = validate_create(body, None).unwrap();
+    assert_eq!(
+        json(&r),
+        r#"{"ok":true,"value":{"name":"Outer Ltd","email":"outer@acme.com"},"warnings":[]}"#
+    );
+    still_works();
+}
