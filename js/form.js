@@ -92,6 +92,8 @@ export function createBillingAccountForm(options = {}) {
   let saved = null;
   /** A create whose outcome is unknown: what was sent, its key, and what looking found. */
   let lost = null;
+  /** An update was sent and lost (timeout, broken connection): it may still land. */
+  let updateLost = false;
   /** Suggestions (email typos) the person was asked about once and chose to keep. */
   const confirmed = new Set();
   let confirm = [];
@@ -215,6 +217,7 @@ export function createBillingAccountForm(options = {}) {
 
   function adopt(next, created, keep = {}) {
     account = next;
+    updateLost = false;
     mode = "update";
     for (const p of FIELD_PATHS) values[p] = p in keep ? keep[p] : fromAccount(p);
     touched.clear();
@@ -309,6 +312,21 @@ export function createBillingAccountForm(options = {}) {
       return create(verdict.value, undefined);
     }
     if (!account) return { status: "invalid", errors: [] };
+    if (updateLost) {
+      // The lost update may have landed (or may yet): read the account again first, so what is
+      // sent now is the difference from what the server holds, and a late write shows up here
+      // instead of being silently overwritten. (What remains: a lost update that lands after
+      // this read can still overwrite the next one; the API has no preconditions to prevent it.)
+      const id = account.id;
+      try {
+        account = await send((c) => getBillingAccount(c, workspaceId, id));
+        updateLost = false;
+      } catch (e) {
+        failed(e);
+        emit();
+        return { status: "failed", error: e };
+      }
+    }
     const patch = diff(verdict.value, account);
     if (Object.keys(patch).length === 0) {
       status = "unchanged";
@@ -322,6 +340,7 @@ export function createBillingAccountForm(options = {}) {
       emit();
       return { status: "saved", account: next };
     } catch (e) {
+      if (e?.outcomeUnknown) updateLost = true;
       failed(e);
       emit();
       return { status: "failed", error: e };

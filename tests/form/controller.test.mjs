@@ -139,6 +139,35 @@ test("a lost create is looked for before anything is sent again: one account", a
   assert.equal((await server.accounts("ws_pooled")).length, 1);
 });
 
+test("a lost update is read back before the next change is sent: its late write is seen, not overwritten", async () => {
+  await server.reset();
+  const form = createBillingAccountForm({ mode: "create", workspaceId: "ws_pooled", config: { ...config(), timeoutMs: 500 } });
+  form.set("name", "Late Write");
+  form.set("email", "late@example.com");
+  assert.equal((await form.submit()).status, "saved");
+  const id = form.getState().account.id;
+  const path = `/workspaces/ws_pooled/billing-accounts/${id}`;
+  // The server applies the phone after the client gave up on it (a timeout is not retried).
+  await server.fault({ method: "PATCH", path, fault: "delay", delay_ms: 1200, times: 1 });
+  form.set("phone", "111");
+  const lost = await form.submit();
+  assert.equal(lost.status, "failed");
+  assert.equal(lost.error.outcomeUnknown, true);
+  await new Promise((r) => setTimeout(r, 1500)); // the late write lands
+  const before = (await server.stats()).paths;
+  form.set("description", "after");
+  const next = await form.submit();
+  assert.equal(next.status, "saved");
+  const after = (await server.stats()).paths;
+  assert.equal((after[`GET ${path}`] ?? 0) - (before[`GET ${path}`] ?? 0), 1, "read back first");
+  assert.equal((after[`PATCH ${path}`] ?? 0) - (before[`PATCH ${path}`] ?? 0), 1);
+  const stored = await server.api("GET", path);
+  assert.equal(stored.body.phone, "111");
+  assert.equal(stored.body.description, "after");
+  // Nothing lost: a further submit with nothing changed sends nothing.
+  assert.equal((await form.submit()).status, "unchanged");
+});
+
 test("draft and restore: what was typed, never the token; only into the same form", async () => {
   const form = createBillingAccountForm({ mode: "create", config: { token: "secret-token" } });
   form.set("name", "Draft Co");
