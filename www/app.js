@@ -53,6 +53,9 @@ export async function start() {
   configureForm();
   const view = storage.loadView(state.settings.workspaceId);
   showView(view.mode, view.accountId);
+  // The element is configured from the settings: what a test (or a host's script) waits for
+  // before changing its attributes itself.
+  document.body.dataset.ready = "true";
 }
 
 function pickLocale(saved) {

@@ -142,6 +142,8 @@ test("text is never HTML: a name that looks like markup shows as text", async ()
   assert.match(await page.textContent("#form-status"), /<img src=x onerror=alert\(1\)>/);
   const [account] = await suite.server.accounts("ws_pooled");
   assert.equal(account.name, xss);
+  // The page lists the workspace's accounts again after a save: wait for that list.
+  await page.locator("#account-select option", { hasText: xss }).waitFor({ state: "attached" });
   assert.match(await page.textContent("#account-select"), /<img src=x onerror=alert\(1\)>/);
   assert.equal(await page.locator("img").count(), 0, "no element was made from the text");
   assert.equal(await page.locator("billing-account-form script").count(), 0);

@@ -155,9 +155,11 @@ export async function openPage(browser, server, { context: existing, path = "/" 
   return { context, page, problems };
 }
 
-/** Waits until the page has loaded the package and the element has started its form. */
+/** Waits until the page has loaded the package, the element has started its form, and the page
+ * has configured it from its settings (after which a test may change its attributes). */
 export async function ready(page) {
   await page.waitForFunction(() => document.querySelector("billing-account-form")?.controller, null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 15_000 });
 }
 
 /** The id of the focused element, looking into the element's shadow root. */
