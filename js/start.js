@@ -8,7 +8,7 @@ let failure;
 let readyPromise = Promise.resolve();
 
 /**
- * Starts the module from `source()` (its bytes or a `WebAssembly.Module`): at once where the
+ * Starts the module from `source()` (its bytes or a `WebAssembly.Module`, made once): at once where the
  * runtime compiles synchronously (Node, Deno, Bun, workers, workerd, and the browsers tested),
  * else in the background (a browser may refuse a synchronous compile of this size on the main
  * thread with a RangeError: Chromium did above 4 KB until recent versions).
@@ -20,8 +20,9 @@ export function begin(source) {
     failure = error;
     return new Error("billing-account-form could not start its WebAssembly module: " + error, { cause: error });
   };
+  const module = source();
   try {
-    glue.initSync({ module: source() });
+    glue.initSync({ module });
     state = "ready";
     readyPromise = Promise.resolve();
   } catch (error) {
@@ -29,7 +30,7 @@ export function begin(source) {
     // a module that does not compile (or a CSP without 'wasm-unsafe-eval') fails either way.
     readyPromise =
       error instanceof RangeError
-        ? glue.default({ module_or_path: source() }).then(
+        ? glue.default({ module_or_path: module }).then(
             () => {
               state = "ready";
             },
