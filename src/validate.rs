@@ -88,6 +88,7 @@ fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
         }
         out.push(issue);
     }
+    more += object.skipped();
     if more > 0 {
         out.push(Issue::new(parent, Code::UnknownField).num("more", more));
     }
@@ -124,15 +125,19 @@ fn check_kind(field: &Field, value: &Value) -> Option<Issue> {
             type_error(field, "object")
         };
     }
-    let Value::String(s) = value else {
-        return type_error(field, "string");
+    // A string longer than any limit comes as its length alone (never an email's, see
+    // `Value::Long`): no code or name is that long, so the checks below see it as "".
+    let (s, long) = match value {
+        Value::String(s) => (s.as_str(), None),
+        Value::Long(length) => ("", Some(*length)),
+        _ => return type_error(field, "string"),
     };
     match field.kind {
-        Kind::Email { .. } if !crate::email::is_valid(s) => {
+        Kind::Email { .. } if long.is_none() && !crate::email::is_valid(s) => {
             Some(Issue::new(field.path, Code::Email))
         }
         Kind::Text { max } | Kind::Email { max } => {
-            let length = text::char_count(s);
+            let length = long.unwrap_or_else(|| text::char_count(s));
             (length > max).then(|| {
                 Issue::new(field.path, Code::TooLong)
                     .num("max", max)
@@ -438,6 +443,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_string_sent_as_its_length_breaks_the_rule_its_text_would() {
+        let body = Value::Object(vec![
+            ("name".into(), Value::Long(600)),
+            ("email".into(), Value::String("a@b.co".into())),
+            ("currency".into(), Value::Long(513)),
+            (
+                "address".into(),
+                Value::Object(vec![("country".into(), Value::Long(513))]),
+            ),
+        ]);
+        let errors = errors_of(RequestKind::Create, body, Locale::En);
+        let summary: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}:{}", e.path(), e.code().as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                "name:too_long",
+                "currency:currency",
+                "address.country:country"
+            ]
+        );
+        assert_eq!(
+            errors.first().and_then(|e| e.issue.param("length")),
+            Some(&crate::error::ParamValue::Num(600))
+        );
+        // Every limit is below what the shell sends as a length (over 1024 UTF-16 units: more
+        // than 512 code points), so a length alone always breaks it.
+        for field in FIELDS {
+            if let Kind::Text { max } | Kind::Email { max } = field.kind {
+                assert!(max <= 512, "{}", field.path);
+            }
+        }
+    }
+
+    #[test]
     fn unknown_keys_are_listed_up_to_the_cap_then_counted() {
         let mut members = vec![
             ("name".to_string(), Value::String("Acme".into())),
@@ -480,6 +522,16 @@ mod tests {
             errors.get(MAX_UNKNOWN_LISTED).map(|e| e.message.as_str()),
             Some("And 980 more unknown fields.")
         );
+        // Members the shell counted without reading are counted with the rest.
+        let mut members: Vec<(String, Value)> =
+            (0..30).map(|i| (format!("k{i}"), Value::Null)).collect();
+        members.push((String::new(), Value::Skipped(1000)));
+        let errors = errors_of(RequestKind::Update, Value::Object(members), Locale::En);
+        assert_eq!(
+            errors.last().and_then(|e| e.issue.param("more")),
+            Some(&crate::error::ParamValue::Num(1010))
+        );
+        assert_eq!(errors.len(), MAX_UNKNOWN_LISTED + 1);
         // At the cap exactly, no counting error.
         let members = (0..MAX_UNKNOWN_LISTED)
             .map(|i| (format!("k{i}"), Value::Null))

@@ -18,12 +18,23 @@ pub enum Value {
     Object(Vec<(String, Value)>),
     /// Something JSON cannot carry (a function, a symbol, a BigInt): never valid, never coerced.
     Unsupported,
+    /// A string longer than any field takes, of which the wasm shell sent only its length in
+    /// code points after the server's trim (more than any field's limit; never empty), not its
+    /// text: no rule needs the text of such a string (an email's is always sent whole).
+    Long(usize),
+    /// The last member of an object or item of an array that the wasm shell read: how many more
+    /// it counted without reading (a container this large is refused whatever they hold, and
+    /// its first unknown keys, which results name, were read). Never a field's value; no key
+    /// of the JavaScript value can make one.
+    Skipped(usize),
 }
 
 impl Value {
     /// The member `key` of an object (or index of an array, as PHP arrays are both).
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
+            // A `Skipped` member's key is empty and an array's is its index, past those read:
+            // `get` is asked for fields' names only, so it never answers one.
             Value::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
             _ => None,
@@ -36,13 +47,27 @@ impl Value {
             Value::Object(members) => members
                 .iter()
                 .zip(first_occurrences(members))
-                .filter(|(_, first)| *first)
+                .filter(|((_, v), first)| *first && !matches!(v, Value::Skipped(_)))
                 .map(|((k, _), _)| Cow::Borrowed(k.as_str()))
                 .collect(),
-            Value::Array(items) => (0..items.len())
+            Value::Array(items) => (0..items.len() - self.skipped().min(1))
                 .map(|i| Cow::Owned(crate::num::usize_text(i)))
                 .collect(),
             _ => Vec::new(),
+        }
+    }
+
+    /// How many more members or items of this container the shell counted without reading
+    /// (see [`Value::Skipped`]): keys beyond [`Value::keys`].
+    pub fn skipped(&self) -> usize {
+        let last = match self {
+            Value::Object(members) => members.last().map(|(_, v)| v),
+            Value::Array(items) => items.last(),
+            _ => None,
+        };
+        match last {
+            Some(Value::Skipped(n)) => *n,
+            _ => 0,
         }
     }
 

@@ -504,6 +504,140 @@ fn huge_and_sparse_containers_finish() {
     still_works();
 }
 
+/// The wasm module's memory, in bytes.
+fn memory_size() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let buffer: js_sys::ArrayBuffer = memory.buffer().unchecked_into();
+    f64::from(buffer.byte_length())
+}
+
+#[wasm_bindgen_test]
+fn large_containers_are_counted_past_their_first_members() {
+    // A typed array's indices are not listed: twenty named, the rest counted exactly.
+    let r = create("{ name: 'Acme', email: 'a@b.co', address: new Uint8Array(5000000) }");
+    assert_eq!(check(&r, "return r.errors.length"), JsValue::from(21));
+    assert_eq!(
+        json(&check(&r, "return [r.errors[19].path, r.errors[20]]")),
+        r#"["address.19",{"path":"address","code":"unknown_field","severity":"error","message":"And 4999980 more unknown fields.","params":{"more":4999980}}]"#
+    );
+    // Of a long typed array's other keys, the table's are still read.
+    let r = create(
+        "{ name: 'Acme', email: 'a@b.co', address: Object.assign(new Float64Array(100), { city: 5 }) }",
+    );
+    assert_eq!(
+        check(&r, "return r.errors.filter(e => e.code !== 'unknown_field').map(e => e.path + ':' + e.code).join()"),
+        "address.city:type"
+    );
+    assert_eq!(
+        check(&r, "return r.errors.find(e => e.params?.more).params.more"),
+        JsValue::from(80)
+    );
+    // An array's items alike, and a short one as before.
+    let r = create(
+        "{ name: 'Acme', email: 'a@b.co', address: Array.from({ length: 100 }, (_, i) => i) }",
+    );
+    assert_eq!(
+        check(&r, "return r.errors.at(-1).params.more"),
+        JsValue::from(80)
+    );
+    let r = create("{ name: 'Acme', email: 'a@b.co', address: Array(30).fill('x') }");
+    assert_eq!(
+        check(&r, "return r.errors.at(-1).params.more"),
+        JsValue::from(10)
+    );
+    // Counted members are counted as JSON sees them: `undefined` ones are absent.
+    let r = create(
+        "(() => { const o = { name: 'Acme', email: 'a@b.co' }; for (let i = 0; i < 300; i++) o['k' + i] = i % 3 ? i : undefined; return o; })()",
+    );
+    assert_eq!(
+        check(&r, "return r.errors.at(-1).params.more"),
+        JsValue::from(180)
+    );
+    // Every counted item takes its part of the budget: what follows is not read.
+    let r = create("{ address: new Uint8Array(200000), name: 'Acme', email: 'a@b.co' }");
+    assert_eq!(
+        check(&r, "return r.errors.filter(e => e.code !== 'unknown_field').map(e => e.path + ':' + e.code).join()"),
+        "name:type,email:type"
+    );
+    // The marks the walker writes cannot be forged from a value.
+    let r = create("{ name: '#5', email: 'a@b.co', ['~3']: 1, description: '~4' }");
+    assert_eq!(errors(&r), "~3:unknown_field");
+    assert_eq!(check(&r, "return r.errors[0].params.field"), "~3");
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn long_strings_are_judged_by_their_length() {
+    // What the trim leaves is what is judged, and what the value holds.
+    let r =
+        create("{ name: ' '.repeat(3000) + 'Acme' + '\\t\\u3000'.repeat(2000), email: 'a@b.co' }");
+    assert_eq!(
+        json(&check(&r, "return r.value")),
+        r#"{"name":"Acme","email":"a@b.co"}"#
+    );
+    let r = create("{ name: ' '.repeat(5000), email: 'a@b.co' }");
+    assert_eq!(errors(&r), "name:required");
+    // Code points, after the trim.
+    let r = create("{ name: ' ' + '\\u{1F600}'.repeat(2000) + ' ', email: 'a@b.co', description: 'é'.repeat(1500) }");
+    assert_eq!(errors(&r), "name:too_long description:too_long");
+    assert_eq!(
+        json(&check(&r, "return r.errors.map(e => e.params.length)")),
+        "[2000,1500]"
+    );
+    let r = create("{ name: 'a'.repeat(5000) + '\\ud800', email: 'a@b.co' }");
+    assert_eq!(errors(&r), "name:type");
+    let r = create("{ name: 'Acme', email: 'a@b.co', currency: 'x'.repeat(5000), address: { country: 'Z'.repeat(5000) } }");
+    assert_eq!(errors(&r), "currency:currency address.country:country");
+    // An email keeps its whole text: its verdict needs every character.
+    let r = create("{ name: 'Acme', email: 'a'.repeat(3000) + '@b.co' }");
+    assert_eq!(errors(&r), "email:too_long");
+    assert_eq!(
+        check(&r, "return r.errors[0].params.length"),
+        JsValue::from(3005)
+    );
+    let r = create("{ name: 'Acme', email: 'a'.repeat(3000) + ' b@b.co' }");
+    assert_eq!(errors(&r), "email:email");
+    let field = |path: &str, value: &str| {
+        let f = validate_field(js("'create'"), js(path), js(value), None).unwrap();
+        json(&check(
+            &f,
+            "return r.map(e => e.code + (e.params?.length ?? ''))",
+        ))
+    };
+    assert_eq!(field("'name'", "'a'.repeat(4000)"), r#"["too_long4000"]"#);
+    assert_eq!(
+        field("'email'", "'a b'.repeat(1000) + '@b.co'"),
+        r#"["email"]"#
+    );
+    assert_eq!(
+        field("'email'", "'a'.repeat(1000) + '@b.co'"),
+        r#"["too_long1005"]"#
+    );
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn hostile_values_leave_the_memory_small() {
+    // Warm: the first calls size the module's working memory.
+    still_works();
+    let before = memory_size();
+    let hostile = [
+        "{ name: 'a', email: 'a@b.co', address: new Uint8Array(5000000) }",
+        "(() => { const o = { name: 'a', email: 'a@b.co' }; for (let i = 0; i < 300000; i++) o['k' + i] = i; return o; })()",
+        "{ name: 'a'.repeat(20000000), email: 'a@b.co', description: '\\u{1F600}'.repeat(5000000) }",
+        "{ name: 'a', email: 'a@b.co', address: { line1: new Array(1000000).fill('x'.repeat(100)) } }",
+    ];
+    for h in hostile {
+        assert_eq!(check(&create(h), "return r.ok"), false, "{h}");
+    }
+    // Before: each of these was copied into the module whole (tens to hundreds of megabytes).
+    let grown = memory_size() - before;
+    assert!(
+        grown < 4.0 * 1024.0 * 1024.0,
+        "memory grew by {grown} bytes"
+    );
+}
+
 #[wasm_bindgen_test]
 fn lone_surrogates_are_refused_not_rewritten() {
     // UTF-8 cannot carry a lone surrogate: what was typed could never reach the server, so it is

@@ -151,12 +151,35 @@ impl Reader<'_> {
             b'f' => self.literal("false", Value::Bool(false)),
             b'n' => self.literal("null", Value::Null),
             b'-' | b'0'..=b'9' => self.number(),
-            b'?' if self.mode == (Mode::Js { unsupported: true }) => {
+            b'?' if self.walked() => {
                 self.at += 1;
                 Some(Value::Unsupported)
             }
+            b'#' if self.walked() => Some(Value::Long(self.count()?)),
+            // Written by the walker as the last item, or as the value of a last member keyed "".
+            b'~' if self.walked() => Some(Value::Skipped(self.count()?)),
             _ => None,
         }
+    }
+
+    /// Whether this is the walker's text, with its marks (`?`, `#N`, `~N`).
+    fn walked(&self) -> bool {
+        self.mode == (Mode::Js { unsupported: true })
+    }
+
+    /// The count after a walker's mark (`#` or `~`).
+    fn count(&mut self) -> Option<usize> {
+        self.at += 1;
+        let start = self.at;
+        self.digits();
+        // By hand: `str::parse` links a second integer parser into the wasm.
+        let digits = self.text.as_bytes().get(start..self.at)?;
+        if digits.is_empty() {
+            return None;
+        }
+        digits.iter().try_fold(0usize, |n, &d| {
+            n.checked_mul(10)?.checked_add(usize::from(d - b'0'))
+        })
     }
 
     fn object(&mut self, depth: usize) -> Option<Value> {
@@ -431,7 +454,10 @@ impl Default for ObjectWriter {
 /// number that is not finite) is written as `null`; validation never lets either through.
 pub fn write_value(out: &mut String, value: &Value) {
     match value {
-        Value::Null | Value::Unsupported => out.push_str("null"),
+        // Never in a value validation accepted.
+        Value::Null | Value::Unsupported | Value::Long(_) | Value::Skipped(_) => {
+            out.push_str("null")
+        }
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 => {
             if *n < 0.0 {
@@ -609,6 +635,38 @@ mod tests {
         assert_eq!(parse_text("?", Mode::Strict), None);
         for bad in ["??", "[?1]", "\"\\?\"", "{?:1}"] {
             assert_eq!(js(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_walkers_counts_and_lengths_are_read_only_from_the_walker() {
+        let js = |s: &str| parse_text(s, Mode::Js { unsupported: true });
+        assert_eq!(
+            js(r#"{"a":#1025,"b":[1,~3],"":~7}"#),
+            Some(Value::Object(vec![
+                ("a".into(), Value::Long(1025)),
+                (
+                    "b".into(),
+                    Value::Array(vec![Value::Number(1.0), Value::Skipped(3)])
+                ),
+                (String::new(), Value::Skipped(7)),
+            ]))
+        );
+        // Only counts, and never in text a caller wrote (`validateMany`'s).
+        for bad in [
+            "{~7}",
+            "#",
+            "#-1",
+            "~",
+            "[~-1]",
+            "#999999999999999999999",
+            "[#1 ]]",
+        ] {
+            assert_eq!(js(bad), None, "{bad}");
+        }
+        for mode in [Mode::Strict, Mode::Js { unsupported: false }] {
+            assert_eq!(parse_text("[#5]", mode), None);
+            assert_eq!(parse_text("[1,~5]", mode), None);
         }
     }
 

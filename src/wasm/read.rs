@@ -34,22 +34,48 @@ pub const MAX_NODES: usize = 100_000;
 // a body the clean check passes (see `crate::scan`) gets its value from what was read, in the
 // table's order, without being written back and parsed again: `built` makes it. The table
 // (`fields`) comes from the rules once, at the first call.
-#[wasm_bindgen(inline_js = r#"
+#[wasm_bindgen(inline_js = r##"
 const THREW = Symbol("threw");
 export function member(o, k) { try { return o[k]; } catch { return THREW; } }
 
 // What JSON.stringify would escape, and surrogates: strings without any are written as they are.
 const ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const SURROGATE = /[\ud800-\udfff]/;
 // A surrogate without its other half: UTF-8 cannot carry it, so no server can receive it
 // (TextEncoder would send U+FFFD instead of what was typed). Such a string is `?`, a `type` error.
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const quoted = (s) => (!ESCAPE.test(s) ? '"' + s + '"' : LONE.test(s) ? "?" : JSON.stringify(s));
 // A key is named as it must be, even with a lone surrogate (no field has one: it is unknown).
 const keyText = (k) => JSON.stringify(LONE.test(k) ? k.replace(new RegExp(LONE, "g"), "\ufffd") : k) + ":";
-let budget = 0, walking = false, maxDepth = 0, rec = null, order = null, keys = new Map(), memory = null;
-function value(v, depth, keep) {
+// Past the first `SHOWN`, the members of an object and the items of an array are counted, not
+// read (the table's names excepted): a container that large is refused whatever they hold, and
+// the first twenty unknown keys, which the result names, are among those read. `~N` in the text
+// says how many were counted. (`capped` is off for the client, which reads results, not bodies.)
+const SHOWN = 64;
+// A string longer than this (UTF-16 units) is longer than any field takes once trimmed, unless
+// the trim takes most of it: what goes over is its length after the trim, `#N` in code points,
+// never the text. An email keeps its whole text (`whole`): its verdict needs every character.
+const LONG = 1024;
+let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec = null, order = null, keys = new Map(), emails = new Set(), trimmed = new Set(), memory = null;
+// The string `long` last cut to what the trim leaves (`null`: it sent a length).
+let cut = null;
+function long(s) {
+  let a = 0, b = s.length;
+  while (a < b && trimmed.has(s.charCodeAt(a))) a++;
+  while (b > a && trimmed.has(s.charCodeAt(b - 1))) b--;
+  // The trim characters are all outside the surrogates: what it leaves holds every one of them.
+  if (b - a <= LONG) return quoted((cut = s.slice(a, b)));
+  cut = null;
+  const t = s.slice(a, b);
+  if (!SURROGATE.test(t)) return "#" + t.length;
+  if (LONE.test(t)) return "?";
+  let pairs = 0;
+  for (let i = 0; i < t.length; i++) { const c = t.charCodeAt(i); if (c >= 0xd800 && c <= 0xdbff) pairs++; }
+  return "#" + (t.length - pairs);
+}
+function value(v, depth, keep, keepWhole) {
   switch (typeof v) {
-    case "string": return quoted(v);
+    case "string": return v.length > LONG && !keepWhole ? long(v) : quoted(v);
     case "boolean": return v ? "true" : "false";
     case "number": return Number.isFinite(v) ? String(v) : "?";
     case "object": {
@@ -67,23 +93,58 @@ function items(v, depth) {
   try { n = v.length; } catch { return "?"; }
   if (typeof n !== "number") return "?";
   // A sparse array may claim billions of slots: read no more than the budget allows.
-  n = n > 0 && n !== Infinity ? Math.min(Math.floor(n), budget) : 0;
+  n = n > 0 && n !== Infinity ? Math.floor(n) : 0;
+  const read = capped ? Math.min(n, SHOWN) : Math.min(n, budget);
   let out = "[";
-  for (let i = 0; i < n && budget > 0; i++) {
-    budget--;
-    let item;
-    try { item = v[i]; } catch { item = THREW; }
-    out += (i ? "," : "") + (item === undefined ? "null" : value(item, depth + 1, null));
+  for (let i = 0; i < read; i++) {
+    let item = "?";
+    if (budget > 0) {
+      budget--;
+      try { item = v[i]; } catch { item = THREW; }
+      item = item === undefined ? "null" : value(item, depth + 1, null, whole);
+    } else if (!capped) break;
+    out += (i ? "," : "") + item;
   }
-  return out + "]";
+  // Each counted item is a node of the budget.
+  const more = capped ? n - read : 0;
+  budget = Math.max(0, budget - more);
+  return out + counted(out, more, "") + "]";
 }
+// `~N` for the items counted past those read; `"":~N` for members. Only the walker writes a
+// bare `~`: no value can stand for it.
+function counted(out, more, key) {
+  return more > 0 ? (out.length > 1 ? "," : "") + key + "~" + more : "";
+}
+const listed = Object.prototype.propertyIsEnumerable;
 function members(v, depth, keep) {
-  let names;
-  try { names = Object.keys(v); } catch { return "?"; }
-  let out = "{";
+  let names, more = 0, indices = 0;
+  // A typed array's keys are its indices: the first are named without listing them all (a
+  // million-item array would make a million strings), and the rest counted. Of its other own
+  // keys, only the table's names are looked for.
+  if (capped && ArrayBuffer.isView(v) && typeof v.length === "number" && v.length > SHOWN) {
+    names = [];
+    for (let i = 0; i < SHOWN; i++) names.push(String(i));
+    for (const k of keys.keys()) if (listed.call(v, k)) names.push(k);
+    indices = v.length - SHOWN;
+  } else {
+    try { names = Object.keys(v); } catch { return "?"; }
+  }
+  let out = "{", shown = 0;
   for (let i = 0; i < names.length; i++) {
     const k = names[i];
+    const known = keys.has(k);
     let m = "?";
+    if (capped && shown >= SHOWN && !known) {
+      // Counted, not read: only whether it is there at all (`undefined` is absent), while the
+      // budget lasts.
+      if (budget > 0) {
+        budget--;
+        let item;
+        try { item = v[k]; } catch { item = THREW; }
+        if (item !== undefined) more++;
+      } else more++;
+      continue;
+    }
     // Keys are kept even past the budget, so a known field is never reported missing.
     if (budget > 0) {
       budget--;
@@ -95,29 +156,38 @@ function members(v, depth, keep) {
         if (typeof item === "object" && item !== null && depth === 0) inner = {};
         keep[k] = inner ?? item;
       }
-      m = value(item, depth + 1, inner);
+      m = value(item, depth + 1, inner, whole || emails.has(k));
+      // What the clean check sees of a long string is what the trim left of it.
+      if (keep !== null && typeof item === "string" && m !== "?" && item.length > LONG && !(whole || emails.has(k))) keep[k] = cut;
     }
+    shown++;
     out += (out.length > 1 ? "," : "") + (keys.get(k) ?? keyText(k)) + m;
   }
-  return out + "}";
+  // Counted members took their budget one by one already; a typed array's indices take it here.
+  budget = Math.max(0, budget - indices);
+  return out + counted(out, more + indices, '"":') + "}";
 }
 const encoder = new TextEncoder();
 // The text `fill` hands over piece by piece: a string, or bytes (decoded by `decoder`).
 let source = null, at = 0, decoder = null, bad = false;
 export function malformed() { return bad; }
-export function encode(v, depth, nodes, ptr, cap) {
+export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   if (v === undefined) return -1;
   // A getter or proxy trap may call back into the module while the walk goes on: the nested walk
   // draws on what is left of the outer one's budget (never a fresh one), and the outer walk gets
   // back its own record of members when it ends.
   const nested = walking;
+  const outer = [capped, whole];
   maxDepth = depth;
+  capped = bounded;
+  whole = keepWhole;
   if (!nested) budget = nodes;
   const mine = (rec = order === null ? null : {});
   walking = true;
   let text;
-  try { text = value(v, 0, mine); } catch { text = "?"; }
+  try { text = value(v, 0, mine, whole); } catch { text = "?"; }
   walking = nested;
+  [capped, whole] = outer;
   rec = mine;
   // A text that does not fit waits for `fill`.
   const r = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
@@ -176,11 +246,13 @@ export function expand(count, text) {
   return out;
 }
 export function parse(text) { return JSON.parse(text); }
-export function fields(paths, mem) {
+export function fields(paths, mem, trim) {
   memory = mem;
+  for (let i = 0; i < trim.length; i++) trimmed.add(trim.charCodeAt(i));
   if (paths === "") return;
   order = [];
-  for (const path of paths.split(",")) {
+  for (let path of paths.split(",")) {
+    if (path.endsWith("*")) emails.add((path = path.slice(0, -1)).slice(path.indexOf(".") + 1));
     const dot = path.indexOf(".");
     const key = path.slice(dot + 1);
     keys.set(key, JSON.stringify(key) + ":");
@@ -201,13 +273,23 @@ export function built() {
   }
   return { ok: true, value, warnings: [] };
 }
-"#)]
+"##)]
 extern "C" {
     /// `o[k]`, or a symbol when reading it threw.
     pub fn member(o: &JsValue, k: &JsValue) -> JsValue;
     /// Writes the value as JSON text (`?` for what JSON cannot carry) at `ptr`: the bytes
     /// written; -1 for `undefined`; -2 when `cap` bytes are too few: [`fill`] then hands it over.
-    fn encode(v: &JsValue, max_depth: u32, max_nodes: u32, ptr: *mut u8, cap: u32) -> i32;
+    /// `bounded`: past the first members and items of a container, count the rest (`~N`), and
+    /// send a long string as its length (`#N`), unless `whole` keeps every string's text.
+    fn encode(
+        v: &JsValue,
+        max_depth: u32,
+        max_nodes: u32,
+        ptr: *mut u8,
+        cap: u32,
+        bounded: bool,
+        whole: bool,
+    ) -> i32;
     /// Takes `input` as the text [`fill`] hands over: `false` when it is neither a string nor
     /// a Uint8Array.
     pub fn open(input: &JsValue) -> bool;
@@ -224,9 +306,8 @@ extern "C" {
     /// `JSON.parse(text)`, for text the shell wrote itself.
     #[wasm_bindgen(js_name = parse)]
     pub fn parse_json(text: &str) -> JsValue;
-    /// Hands the walker the table's paths (comma-separated, parents before children) and the
-    /// module's memory.
-    fn fields(paths: &str, memory: JsValue);
+    /// Hands the walker the table's paths (see [`PATHS`]), the module's memory and the trim set.
+    fn fields(paths: &str, memory: JsValue, trim: &str);
     /// `{ ok: true, value, warnings: [] }` for the body last encoded, which the clean check passed:
     /// its strings in the table's order.
     fn built() -> JsValue;
@@ -238,6 +319,16 @@ static TABLE_SENT: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBo
 /// Room for the text of any body a form sends: one crossing of the boundary, no second pass.
 const FIRST_TRY: usize = 2048;
 
+/// Whether the table's field `i` is an email (its value's text is always sent whole).
+#[cfg(feature = "js-validation")]
+#[allow(clippy::indexing_slicing)] // const evaluation: an index out of range fails the build
+const fn is_email(i: usize) -> bool {
+    matches!(
+        crate::rules::FIELDS[i].kind,
+        crate::rules::Kind::Email { .. }
+    )
+}
+
 /// The length of [`PATHS`].
 #[cfg(feature = "js-validation")]
 #[allow(clippy::indexing_slicing)] // const evaluation: an index out of range fails the build
@@ -245,14 +336,14 @@ const PATHS_LEN: usize = {
     let mut n = 0;
     let mut i = 0;
     while i < crate::rules::FIELDS.len() {
-        n += crate::rules::FIELDS[i].path.len() + 1;
+        n += crate::rules::FIELDS[i].path.len() + 1 + is_email(i) as usize;
         i += 1;
     }
     n - 1
 };
 
-/// Every path of the table, parents before children, joined by commas: what the walker is
-/// told, worked out when the crate is compiled (smaller than the code that would join them).
+/// Every path of the table, parents before children, joined by commas, an email's marked with
+/// `*` after it: what the walker is told, worked out when the crate is compiled (smaller than the code that would join them).
 #[cfg(feature = "js-validation")]
 #[allow(clippy::indexing_slicing)] // const evaluation: an index out of range fails the build
 const PATHS: [u8; PATHS_LEN] = {
@@ -271,6 +362,10 @@ const PATHS: [u8; PATHS_LEN] = {
             at += 1;
             j += 1;
         }
+        if is_email(i) {
+            out[at] = b'*';
+            at += 1;
+        }
         i += 1;
     }
     out
@@ -288,7 +383,25 @@ pub fn start() {
     let paths = unsafe { core::str::from_utf8_unchecked(&PATHS) };
     #[cfg(not(feature = "js-validation"))]
     let paths = "";
-    fields(paths, wasm_bindgen::memory());
+    // Only the validation module sends bodies bounded (see `Reading`): the client needs no
+    // trim set.
+    #[cfg(feature = "js-validation")]
+    let trim = crate::text::TRIM_CHARS;
+    #[cfg(not(feature = "js-validation"))]
+    let trim = "";
+    fields(paths, wasm_bindgen::memory(), trim);
+}
+
+/// How [`text_of`] reads a value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A body or a field's value, for validation: large containers counted past their first
+    /// members, long strings sent as their length, emails excepted.
+    Body,
+    /// A value whose every string is kept whole (an email field's value).
+    Whole,
+    /// Everything as it is, up to the node budget: what the client reads (results it is handed).
+    Exact,
 }
 
 /// Appends what [`fill`] hands over to `buf`, to the end of the text.
@@ -323,7 +436,7 @@ pub fn utf8(bytes: &[u8]) -> &str {
 ///
 /// The walker writes the text straight into this module's memory (`TextEncoder.encodeInto`),
 /// not as a returned string, which wasm-bindgen copies in with a loop over its characters.
-pub fn text_of(value: &JsValue) -> Option<String> {
+pub fn text_of(value: &JsValue, reading: Reading) -> Option<String> {
     start();
     let mut buf = vec![0u8; FIRST_TRY];
     let n = encode(
@@ -332,6 +445,8 @@ pub fn text_of(value: &JsValue) -> Option<String> {
         MAX_NODES as u32,
         buf.as_mut_ptr(),
         FIRST_TRY as u32,
+        reading != Reading::Exact,
+        reading != Reading::Body,
     );
     match n {
         -1 => return None,
@@ -348,7 +463,7 @@ pub fn text_of(value: &JsValue) -> Option<String> {
 /// The value as validation sees it; `None` for `undefined` (absent).
 #[cfg(feature = "js-client")]
 pub fn read(value: &JsValue) -> Option<Value> {
-    text_of(value).map(|text| from_text(&text))
+    text_of(value, Reading::Exact).map(|text| from_text(&text))
 }
 
 /// What [`text_of`] wrote, read back.

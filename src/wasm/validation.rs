@@ -54,7 +54,7 @@ fn request_kind(request: &JsValue) -> Result<RequestKind, JsValue> {
 /// The result for `input` as a `request` body: a clean body (see [`crate::scan`]) straight from
 /// what the walker read; any other through the exact path.
 fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsValue, JsValue> {
-    let text = read::text_of(input);
+    let text = read::text_of(input, read::Reading::Body);
     if let Some(text) = &text {
         if crate::scan::is_clean(text, request) {
             return Ok(read::clean_result());
@@ -104,10 +104,15 @@ pub fn validate_field(
         .as_string()
         .ok_or_else(|| read::type_error("path must be a string"))?;
     let locale = options_locale(options)?;
-    let text = read::text_of(&value);
+    let field = crate::rules::field(&path);
+    let reading = match field.map(|f| f.kind) {
+        Some(crate::rules::Kind::Email { .. }) => read::Reading::Whole,
+        _ => read::Reading::Body,
+    };
+    let text = read::text_of(&value, reading);
     // A value the field takes as it stands, with no advisory (what a form mostly sends as the
     // user types): nothing to say, so nothing to read or render.
-    if let (Some(field), Some(text)) = (crate::rules::field(&path), &text) {
+    if let (Some(field), Some(text)) = (field, &text) {
         if crate::scan::is_clean_value(text, field, request) {
             return Ok(js_sys::Array::new().into());
         }
