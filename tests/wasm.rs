@@ -532,6 +532,11 @@ fn large_containers_are_counted_past_their_first_members() {
         check(&r, "return r.errors.find(e => e.params?.more).params.more"),
         JsValue::from(80)
     );
+    // A subclass whose `length` throws is a value nothing accepts, not a thrown call.
+    let r = create(
+        "{ name: 'Acme', email: 'a@b.co', address: new (class extends Uint8Array { get length() { throw new Error('x'); } })(100) }",
+    );
+    assert_eq!(errors(&r), "address:type");
     // An array's items alike, and a short one as before.
     let r = create(
         "{ name: 'Acme', email: 'a@b.co', address: Array.from({ length: 100 }, (_, i) => i) }",

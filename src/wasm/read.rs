@@ -121,11 +121,15 @@ function members(v, depth, keep) {
   // A typed array's keys are its indices: the first are named without listing them all (a
   // million-item array would make a million strings), and the rest counted. Of its other own
   // keys, only the table's names are looked for.
-  if (capped && ArrayBuffer.isView(v) && typeof v.length === "number" && v.length > SHOWN) {
+  let n = 0;
+  // (A subclass may give `length` a getter of its own, which may throw.)
+  if (capped && ArrayBuffer.isView(v)) try { n = v.length; } catch { return "?"; }
+  if (Number.isSafeInteger(n) && n > SHOWN) {
     names = [];
     for (let i = 0; i < SHOWN; i++) names.push(String(i));
     for (const k of keys.keys()) if (listed.call(v, k)) names.push(k);
-    indices = v.length - SHOWN;
+    // What a count can say (an array index's range).
+    indices = Math.min(n, 4294967295) - SHOWN;
   } else {
     try { names = Object.keys(v); } catch { return "?"; }
   }
