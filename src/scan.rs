@@ -48,7 +48,8 @@ struct Scan<'a> {
 fn is_at(field: &Field, parent: &str, key: &str) -> bool {
     let path = field.path;
     if parent.is_empty() {
-        return path == key && !key.contains('.');
+        // The length first: most fields are not this key, and most differ in length.
+        return path.len() == key.len() && path == key && !key.contains('.');
     }
     path.len() == parent.len() + 1 + key.len()
         && path.starts_with(parent)
