@@ -102,6 +102,7 @@ function members(v, depth, keep) {
   return out + "}";
 }
 const encoder = new TextEncoder();
+let view = new Uint8Array(0);
 // The text `fill` hands over piece by piece: a string, or bytes (decoded by `decoder`).
 let source = null, at = 0, decoder = null, bad = false;
 export function malformed() { return bad; }
@@ -119,8 +120,11 @@ export function encode(v, depth, nodes, ptr, cap) {
   try { text = value(v, 0, mine); } catch { text = "?"; }
   walking = nested;
   rec = mine;
-  // A text that does not fit waits for `fill`.
-  const r = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
+  // A text that does not fit waits for `fill`. The view is made again only for another buffer
+  // (the allocator mostly hands back the same one) or after the memory grew, which detaches the
+  // old view and leaves it empty: most calls make none, nor read `memory.buffer`.
+  if (view.byteOffset !== ptr || view.length !== cap) view = new Uint8Array(memory.buffer, ptr, cap);
+  const r = encoder.encodeInto(text, view);
   if (r.read === text.length) return r.written;
   open(text);
   return -2;
@@ -188,14 +192,18 @@ export function fields(paths, mem) {
     else (order.find((f) => f[0] === path.slice(0, dot))[1] ??= []).push(key);
   }
 }
+// Indexed loops, no destructuring: this runs on every clean body.
 export function built() {
   const value = {};
-  for (const [key, children] of order) {
-    const v = rec[key];
+  for (let i = 0; i < order.length; i++) {
+    const field = order[i], key = field[0], v = rec[key];
     if (typeof v === "string") value[key] = v;
-    else if (children !== null && typeof v === "object" && v !== null) {
-      const o = {};
-      for (const c of children) if (typeof v[c] === "string") o[c] = v[c];
+    else if (typeof v === "object" && v !== null && field[1] !== null) {
+      const children = field[1], o = {};
+      for (let j = 0; j < children.length; j++) {
+        const c = children[j], s = v[c];
+        if (typeof s === "string") o[c] = s;
+      }
       value[key] = o;
     }
   }
