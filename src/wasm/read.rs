@@ -180,11 +180,21 @@ export function expand(count, text) {
   return out;
 }
 export function parse(text) { return JSON.parse(text); }
+// Each path of the table by its place in it, for `which`.
+const index = new Map();
+export function which(request, path) {
+  const r = request === "create" ? 0 : request === "update" ? 1 : -1;
+  if (r < 0) return -1;
+  if (typeof path !== "string") return -2;
+  const i = index.get(path);
+  return i === undefined ? -3 - r : 2 * i + r;
+}
 export function fields(paths, mem) {
   memory = mem;
   if (paths === "") return;
   order = [];
   for (const path of paths.split(",")) {
+    index.set(path, index.size);
     const dot = path.indexOf(".");
     const key = path.slice(dot + 1);
     keys.set(key, JSON.stringify(key) + ":");
@@ -232,6 +242,11 @@ extern "C" {
     /// `JSON.parse(text)`, for text the shell wrote itself.
     #[wasm_bindgen(js_name = parse)]
     pub fn parse_json(text: &str) -> JsValue;
+    /// For `validateField`, without reading either string into the module: -1 when `request` is
+    /// neither `"create"` nor `"update"`, -2 when `path` is no string; else the request (0 create,
+    /// 1 update) plus, for a path of the table, twice its index, or for another path -3 - it.
+    #[cfg(feature = "js-validation")]
+    pub fn which(request: &JsValue, path: &JsValue) -> i32;
     /// Hands the walker the table's paths (comma-separated, parents before children) and the
     /// module's memory.
     fn fields(paths: &str, memory: JsValue);

@@ -43,13 +43,7 @@ fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
     read::parse_json(&value.to_json())
 }
 
-fn request_kind(request: &JsValue) -> Result<RequestKind, JsValue> {
-    match request.as_string().as_deref() {
-        Some("create") => Ok(RequestKind::Create),
-        Some("update") => Ok(RequestKind::Update),
-        _ => Err(read::type_error("request must be \"create\" or \"update\"")),
-    }
-}
+const REQUEST_ERROR: &str = "request must be \"create\" or \"update\"";
 
 /// The result for `input` as a `request` body: a clean body (see [`crate::scan`]) straight from
 /// what the walker read; any other through the exact path.
@@ -99,22 +93,37 @@ pub fn validate_field(
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     options: Option<Ts<Options>>,
 ) -> Result<JsValue, JsValue> {
-    let request = request_kind(&request)?;
-    let path = path
-        .as_string()
-        .ok_or_else(|| read::type_error("path must be a string"))?;
+    // Which request and field, asked of the walker: the strings are only read in for a path
+    // outside the table (its error names it).
+    read::start();
+    let which = read::which(&request, &path);
+    let request = match which {
+        -1 => return Err(read::type_error(REQUEST_ERROR)),
+        -2 => return Err(read::type_error("path must be a string")),
+        w if w & 1 == 0 => RequestKind::Create,
+        _ => RequestKind::Update,
+    };
     let locale = options_locale(options)?;
     let text = read::text_of(&value);
+    let Some(field) = usize::try_from(which >> 1)
+        .ok()
+        .and_then(|i| crate::rules::FIELDS.get(i))
+    else {
+        let path = path.as_string().unwrap_or_default();
+        return Ok(to_js(
+            crate::validate::validate_field(request, &path, None, locale).as_slice(),
+        ));
+    };
     // A value the field takes as it stands, with no advisory (what a form mostly sends as the
     // user types): nothing to say, so nothing to read or render.
-    if let (Some(field), Some(text)) = (crate::rules::field(&path), &text) {
+    if let Some(text) = &text {
         if crate::scan::is_clean_value(text, field, request) {
             return Ok(js_sys::Array::new().into());
         }
     }
     let value = text.map(|t| read::from_text(&t));
     Ok(to_js(
-        crate::validate::validate_field(request, &path, value.as_ref(), locale).as_slice(),
+        crate::validate::validate_field(request, field.path, value.as_ref(), locale).as_slice(),
     ))
 }
 
