@@ -1,6 +1,7 @@
 //! Integer-to-text without the `fmt` machinery, which costs more wasm than the rest of a message.
 
 /// Decimal text of `n`.
+#[inline(never)]
 pub fn usize_text(mut n: usize) -> String {
     let mut digits = [0u8; 20];
     let mut at = digits.len();

@@ -348,6 +348,26 @@ pub fn validation_text(request: RequestKind, input: &Value, locale: Locale) -> S
     out
 }
 
+/// [`validation_text`] of a body the caller gives up (normalized in place, not copied), written
+/// for the wasm shell's JavaScript as [`crate::results::write_issues`] writes findings: the
+/// value's JSON text (valid) or the errors (refused), then the warnings.
+pub fn validation_compact(request: RequestKind, input: Value, locale: Locale) -> String {
+    let body = match input {
+        v if v.is_container() => v.into_normalized(),
+        Value::Null => Value::Null,
+        _ => Value::Unsupported,
+    };
+    let findings = inspect_body(request, body, true);
+    let mut out = String::with_capacity(256);
+    if findings.errors.is_empty() {
+        write_value(&mut out, request, &findings.body, "");
+    } else {
+        crate::results::write_issues(&mut out, &render(findings.errors, locale));
+    }
+    crate::results::write_issues(&mut out, &render(findings.warnings, locale));
+    out
+}
+
 /// The valid request at `parent` (`""`: the body) as its typed value serializes: the fields in
 /// the table's order, strings as they are; a `null` kept only in an update (it clears the field;
 /// a create leaves it out), an object written with its own fields.

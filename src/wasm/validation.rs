@@ -38,6 +38,13 @@ pub(super) fn options_locale(options: Option<Ts<Options>>) -> Result<Locale, JsV
     locale_of(&tag, LOCALE_ERROR)
 }
 
+/// `FieldError`s as plain objects, written as `crate::results::write_issues` writes them.
+fn issues(found: &[crate::error::FieldError]) -> JsValue {
+    let mut text = String::with_capacity(128);
+    crate::results::write_issues(&mut text, found);
+    read::issues(&text)
+}
+
 /// Plain objects from the value's JSON text, with one `JSON.parse`.
 fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
     read::parse_json(&value.to_json())
@@ -56,8 +63,8 @@ fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsV
     }
     // `undefined` is no body at all, which the server reads as empty.
     let body = text.map_or(Value::Null, |t| read::from_text(&t));
-    Ok(read::parse_json(&crate::validate::validation_text(
-        request, &body, locale,
+    Ok(read::result(&crate::validate::validation_compact(
+        request, body, locale,
     )))
 }
 
@@ -110,9 +117,9 @@ pub fn validate_field(
         .and_then(|i| crate::rules::FIELDS.get(i))
     else {
         let path = path.as_string().unwrap_or_default();
-        return Ok(to_js(
-            crate::validate::validate_field(request, &path, None, locale).as_slice(),
-        ));
+        return Ok(issues(&crate::validate::validate_field(
+            request, &path, None, locale,
+        )));
     };
     // A value the field takes as it stands, with no advisory (what a form mostly sends as the
     // user types): nothing to say, so nothing to read or render.
@@ -122,9 +129,12 @@ pub fn validate_field(
         }
     }
     let value = text.map(|t| read::from_text(&t));
-    Ok(to_js(
-        crate::validate::validate_field(request, field.path, value.as_ref(), locale).as_slice(),
-    ))
+    Ok(issues(&crate::validate::validate_field(
+        request,
+        field.path,
+        value.as_ref(),
+        locale,
+    )))
 }
 
 /// The currencies the API accepts, spelled as it wants them.
