@@ -99,12 +99,14 @@ pub fn is_valid(address: &str) -> bool {
 #[inline(never)]
 fn is_plain(address: &str) -> bool {
     let bytes = address.as_bytes();
-    // `IPv6` is a token of its own to the lexer, which a domain label cannot be.
-    if bytes.windows(4).any(|w| w == b"IPv6") {
-        return false;
-    }
     let (mut domain, mut labels, mut run, mut len, mut prev) = (false, 1, 0, 0, b'.');
+    // The last four bytes: `IPv6` is a token of its own to the lexer, which no label can be.
+    let mut last = 0u32;
     for &b in bytes {
+        last = last << 8 | u32::from(b);
+        if last == u32::from_be_bytes(*b"IPv6") {
+            return false;
+        }
         match b {
             b'@' if !domain && prev != b'.' && len <= 64 => {
                 (domain, run, len, prev) = (true, 0, 0, b'.');

@@ -45,7 +45,8 @@ struct Scan<'a> {
 
 /// Whether `field` is the member `key` of the object at `parent` (`""`: the body). Compares
 /// the path's pieces in place: this runs for every key of every body.
-fn is_at(field: &Field, parent: &str, key: &str) -> bool {
+#[inline(always)]
+pub(crate) fn is_at(field: &Field, parent: &str, key: &str) -> bool {
     let path = field.path;
     if parent.is_empty() {
         // The length first: most fields are not this key, and most differ in length.

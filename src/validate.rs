@@ -45,12 +45,8 @@ pub const MAX_UNKNOWN_LISTED: usize = 20;
 fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
     // Most objects have no unknown key: look before building anything.
     if let Value::Object(members) = object {
-        let known = |k: &str| {
-            FIELDS.iter().any(|f| match f.parent() {
-                Some((p, key)) => p == parent && key == k,
-                None => parent.is_empty() && f.path == k,
-            })
-        };
+        // The clean check's comparison: lengths first, no search for the path's dot.
+        let known = |k: &str| FIELDS.iter().any(|f| crate::scan::is_at(f, parent, k));
         if members.iter().all(|(k, _)| known(k)) {
             return;
         }
