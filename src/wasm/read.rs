@@ -388,7 +388,8 @@ pub fn utf8(bytes: &[u8]) -> &str {
 /// not as a returned string, which wasm-bindgen copies in with a loop over its characters.
 pub fn text_of(value: &JsValue) -> Option<String> {
     start();
-    let mut buf = vec![0u8; FIRST_TRY];
+    // Not zeroed first: `encode` writes what is kept.
+    let mut buf = Vec::with_capacity(FIRST_TRY);
     let n = encode(
         value,
         MAX_DEPTH as u32,
@@ -398,11 +399,9 @@ pub fn text_of(value: &JsValue) -> Option<String> {
     );
     match n {
         -1 => return None,
-        n if n < 0 => {
-            buf.clear();
-            fill_all(&mut buf);
-        }
-        n => buf.truncate(usize::try_from(n).unwrap_or(0)),
+        n if n < 0 => fill_all(&mut buf),
+        // SAFETY: `encode` wrote `n` bytes (at most `FIRST_TRY`, the capacity) at the pointer.
+        n => unsafe { buf.set_len(usize::try_from(n).unwrap_or(0).min(FIRST_TRY)) },
     }
     // SAFETY: as in `utf8`.
     Some(unsafe { String::from_utf8_unchecked(buf) })
