@@ -166,33 +166,40 @@ export function fill(ptr, cap) {
   return encoder.encodeInto(piece, new Uint8Array(memory.buffer, ptr, cap)).written;
 }
 // Findings as `crate::results::write_issues` writes them, read into the objects `JSON.parse`
-// would make of their JSON (which took a sixth of an invalid call): `list` from `pieces` at `next`.
-let pieces = [], next = 0;
-const piece = () => { const p = pieces[next++]; return p.charCodeAt(0) === 34 ? JSON.parse(p) : p; };
+// would make of their JSON (which took a sixth of an invalid call): `list` reads `given` from
+// `pos`, which is at a U+0001 or at the end. A cursor, not `split`: no array of pieces made.
+let given = "", pos = 0;
+const raw = () => {
+  const start = pos + 1;
+  pos = given.indexOf("\u0001", start);
+  if (pos < 0) pos = given.length;
+  return given.slice(start, pos);
+};
+const piece = () => { const p = raw(); return p.charCodeAt(0) === 34 ? JSON.parse(p) : p; };
 function list() {
-  const out = [];
-  for (let n = +pieces[next++]; n > 0; n--) {
-    const e = { path: piece(), code: pieces[next++], severity: pieces[next++] === "w" ? "warning" : "error", message: piece() };
-    let m = +pieces[next++];
+  const found = [];
+  for (let n = +raw(); n > 0; n--) {
+    const e = { path: piece(), code: raw(), severity: raw() === "w" ? "warning" : "error", message: piece() };
+    let m = +raw();
     if (m > 0) {
       const params = {};
       for (; m > 0; m--) {
-        const k = pieces[next++];
-        params[k.slice(1)] = k.charCodeAt(0) === 110 ? +pieces[next++] : piece();
+        const k = raw();
+        params[k.slice(1)] = k.charCodeAt(0) === 110 ? +raw() : piece();
       }
       e.params = params;
     }
-    out.push(e);
+    found.push(e);
   }
-  return out;
+  return found;
 }
-const split = (text) => { pieces = text.split("\u0001"); next = 1; };
-export function issues(text) { split(text); return list(); }
+const reading = (t) => { given = t; pos = t.indexOf("\u0001"); if (pos < 0) pos = t.length; };
+export function issues(t) { reading(t); return list(); }
 // A result of `validateCreate` or `validateUpdate`: the value's JSON text or the errors, then
 // the warnings.
-export function result(text) {
-  split(text);
-  if (pieces[0] !== "") return { ok: true, value: JSON.parse(pieces[0]), warnings: list() };
+export function result(t) {
+  reading(t);
+  if (pos > 0) return { ok: true, value: JSON.parse(t.slice(0, pos)), warnings: list() };
   const errors = list();
   return { ok: false, errors, warnings: list() };
 }
@@ -201,9 +208,9 @@ const NONE = Object.freeze([]);
 // The refused records so far: the module hands them over a batch at a time (`count` -1) and
 // keeps none; `count` -2 is the one record of an input that is not an array, which is the result.
 let got = [];
-export function expand(count, text) {
+export function expand(count, batch) {
   if (count === -2) got = [];
-  for (split(text); next < pieces.length; ) got.push({ index: +piece(), ok: false, errors: list() });
+  for (reading(batch); pos < given.length; ) got.push({ index: +raw(), ok: false, errors: list() });
   if (count === -2) return got.splice(0);
   if (count < 0) return null;
   const refused = got;
