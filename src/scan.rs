@@ -48,14 +48,17 @@ struct Scan<'a> {
 #[inline(always)]
 pub(crate) fn is_at(field: &Field, parent: &str, key: &str) -> bool {
     let path = field.path;
-    if parent.is_empty() {
-        // The length first: most fields are not this key, and most differ in length.
-        return path.len() == key.len() && path == key && !key.contains('.');
-    }
-    path.len() == parent.len() + 1 + key.len()
-        && path.starts_with(parent)
-        && path.as_bytes().get(parent.len()) == Some(&b'.')
+    // The length, then the key's first byte: most fields fail one of these, and comparing the
+    // rest calls `memcmp` in the wasm.
+    let at = if parent.is_empty() { 0 } else { parent.len() + 1 };
+    path.len() == at + key.len()
+        && path.as_bytes().get(at) == key.as_bytes().first()
         && path.ends_with(key)
+        && if at == 0 {
+            !key.bytes().any(|b| b == b'.')
+        } else {
+            path.starts_with(parent) && path.as_bytes().get(parent.len()) == Some(&b'.')
+        }
 }
 
 impl<'a> Scan<'a> {
