@@ -165,10 +165,12 @@ fn clean_string(field: &Field, s: &str) -> bool {
     if s.is_empty() || text::trim(s).len() != s.len() {
         return false;
     }
+    // No more bytes than the limit is no more code points: most strings are not counted.
+    let fits = |max: usize| s.len() <= max || text::char_count(s) <= max;
     match field.kind {
-        Kind::Text { max } => text::char_count(s) <= max,
+        Kind::Text { max } => fits(max),
         Kind::Email { max } => {
-            text::char_count(s) <= max
+            fits(max)
                 && crate::email::is_valid(s)
                 && !advice::has_email_warnings(s)
         }
