@@ -50,7 +50,11 @@ pub(crate) fn is_at(field: &Field, parent: &str, key: &str) -> bool {
     let path = field.path;
     // The length, then the key's first byte: most fields fail one of these, and comparing the
     // rest calls `memcmp` in the wasm.
-    let at = if parent.is_empty() { 0 } else { parent.len() + 1 };
+    let at = if parent.is_empty() {
+        0
+    } else {
+        parent.len() + 1
+    };
     path.len() == at + key.len()
         && path.as_bytes().get(at) == key.as_bytes().first()
         && path.ends_with(key)
@@ -170,9 +174,7 @@ fn clean_string(field: &Field, s: &str) -> bool {
     match field.kind {
         Kind::Text { max } => fits(max),
         Kind::Email { max } => {
-            fits(max)
-                && crate::email::is_valid(s)
-                && !advice::has_email_warnings(s)
+            fits(max) && crate::email::is_valid(s) && !advice::has_email_warnings(s)
         }
         Kind::Currency => Currency::parse(s).is_some(),
         Kind::Country => country::is_country(s),
