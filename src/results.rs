@@ -1,9 +1,10 @@
-//! Validation results as JSON text, written by hand: the wire shape of the `Serialize` impls, without serde.
+//! Validation results as text, written by hand: JSON in the wire shape of the `Serialize` impls, without serde, and the pieces the wasm shell hands to JavaScript.
 //!
-//! The wasm shell hands results to JavaScript as JSON text (one `JSON.parse` there). Written
-//! through serde, each result went through its generic serializer, which cost time on every
-//! call and bytes in the validation module; these writers do the same job directly. The tests
-//! hold them to serde_json's output of the same values.
+//! Written through serde, each result went through its generic serializer, which cost time on
+//! every call and bytes in the validation module; these writers do the same job directly. The
+//! validation module hands findings to JavaScript as pieces ([`write_issues`]) that its reader
+//! turns into the objects `JSON.parse` would make of the JSON, faster. The tests hold both to
+//! serde_json's output of the same values.
 
 use crate::api::json::write_string;
 use crate::error::{FieldError, ParamValue, Validation};

@@ -5,7 +5,7 @@
 //! module never holds the whole input, nor more than one record as a value. Each record is
 //! first given the clean check (`crate::scan`), which reads it in place; only the others are
 //! read into values and checked as `validateCreate` checks them, errors only. JavaScript gets the
-//! refused records as JSON text, a batch at a time, and fills in the accepted ones itself: a call
+//! refused records as text (`crate::results::write_refused`), a batch at a time, and fills in the accepted ones itself: a call
 //! crosses the boundary once per piece and per batch, however many records there are, and the
 //! module's memory stays at a few hundred kilobytes whatever the size of the import.
 
