@@ -166,7 +166,12 @@ fn plain_len(bytes: &[u8]) -> Option<usize> {
 
 /// Whether `s` meets `field`'s rule as it is: nothing for the trim to take, and no advisory.
 fn clean_string(field: &Field, s: &str) -> bool {
-    if s.is_empty() || text::trim(s).len() != s.len() {
+    // Visible ASCII at both ends is nothing the trim takes, without decoding either end.
+    let visible = |b: Option<&u8>| b.is_some_and(|b| (0x21..0x7f).contains(b));
+    let bytes = s.as_bytes();
+    if !(visible(bytes.first()) && visible(bytes.last()))
+        && (s.is_empty() || text::trim(s).len() != s.len())
+    {
         return false;
     }
     // No more bytes than the limit is no more code points: most strings are not counted.
