@@ -211,23 +211,19 @@ impl<T: ToJson> ToJson for Validation<T> {
 /// or starts with `"` is written as a JSON string instead (which escapes U+0001): JavaScript
 /// tells it by its `"`.
 pub fn write_issues(out: &mut String, issues: &[FieldError]) {
-    piece(out, "", &crate::num::usize_text(issues.len()));
+    number(out, "", issues.len());
     for e in issues {
         let severity = if e.issue.code.is_warning() { "w" } else { "e" };
         piece(out, "", &e.issue.path);
         piece(out, "", e.issue.code.as_str());
         piece(out, "", severity);
         piece(out, "", &e.message);
-        piece(out, "", &crate::num::usize_text(e.issue.params.len()));
+        number(out, "", e.issue.params.len());
         for (key, value) in &e.issue.params {
             match value {
                 ParamValue::Num(n) => {
                     piece(out, "n", key);
-                    piece(
-                        out,
-                        "",
-                        &crate::num::usize_text((*n).min(u32::MAX as usize)),
-                    );
+                    number(out, "", (*n).min(u32::MAX as usize));
                 }
                 ParamValue::Text(t) => {
                     piece(out, "t", key);
@@ -251,11 +247,18 @@ fn piece(out: &mut String, tag: &str, s: &str) {
     }
 }
 
+/// Appends U+0001, `tag` and the digits of `n`.
+fn number(out: &mut String, tag: &str, n: usize) {
+    out.push('\u{1}');
+    out.push_str(tag);
+    crate::num::push_usize(out, n);
+}
+
 /// A refused record of `validateMany` as [`write_issues`] writes findings: its index (-1: no
 /// record, the input itself), then its errors.
 pub fn write_refused(out: &mut String, index: Option<usize>, errors: &[FieldError]) {
     match index {
-        Some(i) => piece(out, "", &crate::num::usize_text(i)),
+        Some(i) => number(out, "", i),
         None => piece(out, "", "-1"),
     }
     write_issues(out, errors);
