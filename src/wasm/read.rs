@@ -148,7 +148,7 @@ export function open(input) {
 }
 // The next piece of the text as UTF-8 at `ptr`: at most `cap` bytes, whole characters; 0 at the end.
 export function fill(ptr, cap) {
-  // A UTF-16 unit (or an input byte, which decodes to at most one) takes at most 3 bytes.
+  // A UTF-16 unit takes at most 3 bytes.
   let end = Math.min(source.length, at + Math.floor(cap / 3));
   let piece;
   if (decoder === null) {
@@ -157,10 +157,18 @@ export function fill(ptr, cap) {
     if (end < source.length && last >= 0xd800 && last <= 0xdbff) end--;
     piece = source.slice(at, end);
   } else {
+    // Bytes go in as they are, one for one.
+    end = Math.min(source.length, at + cap);
     // Nor is a character's bytes: a piece ends before a byte that starts one, where decoding in
     // pieces and decoding whole give the same text.
     for (let k = 0; k < 3 && end < source.length && (source[end] & 0xc0) === 0x80; k++) end--;
-    try { piece = decoder.decode(source.subarray(at, end)); } catch { bad = true; return 0; }
+    const bytes = source.subarray(at, end);
+    // Decoded only to be checked: bytes the decoder takes are UTF-8, and writing their text
+    // as UTF-8 again would give the same bytes, so they are copied instead.
+    try { decoder.decode(bytes); } catch { bad = true; return 0; }
+    new Uint8Array(memory.buffer, ptr, cap).set(bytes);
+    at = end;
+    return bytes.length;
   }
   at = end;
   return encoder.encodeInto(piece, new Uint8Array(memory.buffer, ptr, cap)).written;
