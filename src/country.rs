@@ -38,7 +38,11 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
 pub fn is_country(s: &str) -> bool {
     // Each code as a number whose order is the codes' order (big-endian bytes): compared
     // without slicing text or calling `memcmp`, which took most of this search in the wasm.
-    let code = |b: &[u8]| b.first().zip(b.get(1)).map(|(&x, &y)| u16::from_be_bytes([x, y]));
+    let code = |b: &[u8]| {
+        b.first()
+            .zip(b.get(1))
+            .map(|(&x, &y)| u16::from_be_bytes([x, y]))
+    };
     let (Some(wanted), 2) = (code(s.as_bytes()), s.len()) else {
         return false;
     };
