@@ -9,13 +9,20 @@ const guarded = (name, f) =>
     return f(...args);
   };
 
+// The module's validateCreate, validateUpdate and validateField return the TypeError for a
+// wrong argument (see src/wasm/validation.rs): thrown here. No result is a TypeError.
+const thrown = (result) => {
+  if (result instanceof TypeError) throw result;
+  return result;
+};
+
 /** Validates a create body. */
-export const validateCreate = guarded("validateCreate", (input, options) => glue.validateCreate(input, options));
+export const validateCreate = guarded("validateCreate", (input, options) => thrown(glue.validateCreate(input, options)));
 /** Validates an update body: absent leaves a field as it is, `null` clears it. */
-export const validateUpdate = guarded("validateUpdate", (input, options) => glue.validateUpdate(input, options));
+export const validateUpdate = guarded("validateUpdate", (input, options) => thrown(glue.validateUpdate(input, options)));
 /** Errors and warnings for one field's value as typed, for live feedback. */
 export const validateField = guarded("validateField", (request, path, value, options) =>
-  glue.validateField(request, path, value, options),
+  thrown(glue.validateField(request, path, value, options)),
 );
 /** Every create body in a JSON array's text (a string, or UTF-8 bytes), checked in one call. */
 export const validateMany = guarded("validateMany", (jsonText, options) => glue.validateMany(jsonText, options));

@@ -1,7 +1,15 @@
 //! Integer-to-text without the `fmt` machinery, which costs more wasm than the rest of a message.
 
 /// Decimal text of `n`.
-pub fn usize_text(mut n: usize) -> String {
+pub fn usize_text(n: usize) -> String {
+    let mut out = String::new();
+    push_usize(&mut out, n);
+    out
+}
+
+/// Appends the decimal text of `n` to `out`.
+#[inline(never)]
+pub fn push_usize(out: &mut String, mut n: usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -14,10 +22,9 @@ pub fn usize_text(mut n: usize) -> String {
             break;
         }
     }
-    digits
-        .get(at..)
-        .map(|d| d.iter().map(|&b| b as char).collect())
-        .unwrap_or_default()
+    for &d in digits.get(at..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
 }
 
 #[cfg(test)]

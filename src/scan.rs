@@ -45,15 +45,24 @@ struct Scan<'a> {
 
 /// Whether `field` is the member `key` of the object at `parent` (`""`: the body). Compares
 /// the path's pieces in place: this runs for every key of every body.
-fn is_at(field: &Field, parent: &str, key: &str) -> bool {
+#[inline(always)]
+pub(crate) fn is_at(field: &Field, parent: &str, key: &str) -> bool {
     let path = field.path;
-    if parent.is_empty() {
-        return path == key && !key.contains('.');
-    }
-    path.len() == parent.len() + 1 + key.len()
-        && path.starts_with(parent)
-        && path.as_bytes().get(parent.len()) == Some(&b'.')
+    // The length, then the key's first byte: most fields fail one of these, and comparing the
+    // rest calls `memcmp` in the wasm.
+    let at = if parent.is_empty() {
+        0
+    } else {
+        parent.len() + 1
+    };
+    path.len() == at + key.len()
+        && path.as_bytes().get(at) == key.as_bytes().first()
         && path.ends_with(key)
+        && if at == 0 {
+            !key.bytes().any(|b| b == b'.')
+        } else {
+            path.starts_with(parent) && path.as_bytes().get(parent.len()) == Some(&b'.')
+        }
 }
 
 impl<'a> Scan<'a> {
@@ -157,15 +166,20 @@ fn plain_len(bytes: &[u8]) -> Option<usize> {
 
 /// Whether `s` meets `field`'s rule as it is: nothing for the trim to take, and no advisory.
 fn clean_string(field: &Field, s: &str) -> bool {
-    if s.is_empty() || text::trim(s).len() != s.len() {
+    // Visible ASCII at both ends is nothing the trim takes, without decoding either end.
+    let visible = |b: Option<&u8>| b.is_some_and(|b| (0x21..0x7f).contains(b));
+    let bytes = s.as_bytes();
+    if !(visible(bytes.first()) && visible(bytes.last()))
+        && (s.is_empty() || text::trim(s).len() != s.len())
+    {
         return false;
     }
+    // No more bytes than the limit is no more code points: most strings are not counted.
+    let fits = |max: usize| s.len() <= max || text::char_count(s) <= max;
     match field.kind {
-        Kind::Text { max } => text::char_count(s) <= max,
+        Kind::Text { max } => fits(max),
         Kind::Email { max } => {
-            text::char_count(s) <= max
-                && crate::email::is_valid(s)
-                && !advice::has_email_warnings(s)
+            fits(max) && crate::email::is_valid(s) && !advice::has_email_warnings(s)
         }
         Kind::Currency => Currency::parse(s).is_some(),
         Kind::Country => country::is_country(s),

@@ -45,12 +45,8 @@ pub const MAX_UNKNOWN_LISTED: usize = 20;
 fn unknown_keys(parent: &str, object: &Value, out: &mut Vec<Issue>) {
     // Most objects have no unknown key: look before building anything.
     if let Value::Object(members) = object {
-        let known = |k: &str| {
-            FIELDS.iter().any(|f| match f.parent() {
-                Some((p, key)) => p == parent && key == k,
-                None => parent.is_empty() && f.path == k,
-            })
-        };
+        // The clean check's comparison: lengths first, no search for the path's dot.
+        let known = |k: &str| FIELDS.iter().any(|f| crate::scan::is_at(f, parent, k));
         if members.iter().all(|(k, _)| known(k)) {
             return;
         }
@@ -350,6 +346,26 @@ pub fn validation_text(request: RequestKind, input: &Value, locale: Locale) -> S
     out.push_str(",\"warnings\":");
     warnings.as_slice().write_json(&mut out);
     out.push('}');
+    out
+}
+
+/// [`validation_text`] of a body the caller gives up (normalized in place, not copied), written
+/// for the wasm shell's JavaScript as [`crate::results::write_issues`] writes findings: the
+/// value's JSON text (valid) or the errors (refused), then the warnings.
+pub fn validation_compact(request: RequestKind, input: Value, locale: Locale) -> String {
+    let body = match input {
+        v if v.is_container() => v.into_normalized(),
+        Value::Null => Value::Null,
+        _ => Value::Unsupported,
+    };
+    let findings = inspect_body(request, body, true);
+    let mut out = String::with_capacity(256);
+    if findings.errors.is_empty() {
+        write_value(&mut out, request, &findings.body, "");
+    } else {
+        crate::results::write_issues(&mut out, &render(findings.errors, locale));
+    }
+    crate::results::write_issues(&mut out, &render(findings.warnings, locale));
     out
 }
 

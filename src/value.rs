@@ -156,11 +156,29 @@ fn first_occurrences(members: &[(String, Value)]) -> Vec<bool> {
 }
 
 impl Value {
-    /// [`Value::normalized`], for a value the caller gives up. A copy all the same: one walk
-    /// kept in the module instead of two (an import's bodies take this path only when the
-    /// clean check leaves them, see `crate::scan`).
+    /// [`Value::normalized`], for a value the caller gives up: in place, allocating only for a
+    /// string the trim shortens (the exact path of every call that the clean check leaves, see
+    /// `crate::scan`, and of an import's refused records).
     pub fn into_normalized(self) -> Value {
-        self.normalized()
+        match self {
+            // The trim only takes from the ends: a string it leaves as long is left as it is.
+            Value::String(s) => match crate::text::normalize(&s) {
+                Some(t) if t.len() == s.len() => Value::String(s),
+                Some(t) => Value::String(String::from(t)),
+                None => Value::Null,
+            },
+            // Collected into the same allocations (std reuses a vector mapped to its own type).
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(Value::into_normalized).collect())
+            }
+            Value::Object(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k, v.into_normalized()))
+                    .collect(),
+            ),
+            other => other,
+        }
     }
 }
 

@@ -11,9 +11,19 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use billing_account_form::{validate_create, validate_update, Locale};
+use billing_account_form::rules::RequestKind;
+use billing_account_form::validate::validation_compact;
+use billing_account_form::{validate_create, validate_update, Locale, Value};
+
 use common::Rng;
 use serde_json::{json, Map, Value as Json};
+
+/// The wasm module hands JavaScript the text `validation_compact` writes: read back, it is the
+/// result held to the server here.
+fn handed_over(request: RequestKind, input: &Value, result: serde_json::Value) {
+    let text = validation_compact(request, input.clone(), Locale::En);
+    assert_eq!(common::compact_result(&text), result, "{text:?}");
+}
 
 const BODIES: usize = 2_500;
 
@@ -366,9 +376,19 @@ fn every_field_verdict_equals_the_servers() {
         let input = common::to_value(&serde_json::from_str(body).unwrap());
         let outcome = if *request == "create" {
             let v = validate_create(&input, Locale::En);
+            handed_over(
+                RequestKind::Create,
+                &input,
+                serde_json::to_value(&v).unwrap(),
+            );
             (v.errors().to_vec(), v.is_valid())
         } else {
             let v = validate_update(&input, Locale::En);
+            handed_over(
+                RequestKind::Update,
+                &input,
+                serde_json::to_value(&v).unwrap(),
+            );
             (v.errors().to_vec(), v.is_valid())
         };
         let actual: BTreeMap<String, String> = outcome

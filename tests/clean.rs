@@ -11,9 +11,11 @@ use billing_account_form::api::json::{parse_text, Mode};
 use billing_account_form::results::ToJson;
 use billing_account_form::rules::RequestKind;
 use billing_account_form::scan::{clean_body, is_clean};
-use billing_account_form::validate::validation_text;
+use billing_account_form::validate::{validation_compact, validation_text};
 use billing_account_form::{validate_create, validate_update, Locale, Validation, Value};
 use proptest::prelude::*;
+
+mod common;
 
 /// Strings of the kinds that decide cleanness: edges the trim takes, escapes, emails near the
 /// rules and the advisories, codes near the lists, lengths near the limits.
@@ -147,7 +149,8 @@ fn check(body: &serde_json::Value) -> bool {
         clean_body(&format!("[{spaced} ,1]"), 1, RequestKind::Create),
         create.then_some(spaced.len() + 1)
     );
-    // Whatever the verdict, the text the wasm shell hands over is the typed result's JSON.
+    // Whatever the verdict, the text the wasm shell hands over is the typed result's JSON, and
+    // the compact text reads back as the same.
     for (request, typed) in [
         (
             RequestKind::Create,
@@ -158,9 +161,16 @@ fn check(body: &serde_json::Value) -> bool {
             serde_json::to_string(&validate_update(&value, Locale::En)),
         ),
     ] {
+        let typed = typed.unwrap();
         assert_eq!(
             validation_text(request, &value, Locale::En),
-            typed.unwrap(),
+            typed,
+            "{text}"
+        );
+        let compact = validation_compact(request, value.clone(), Locale::En);
+        assert_eq!(
+            common::compact_result(&compact),
+            serde_json::from_str::<serde_json::Value>(&typed).unwrap(),
             "{text}"
         );
     }

@@ -5,7 +5,7 @@
 //! module never holds the whole input, nor more than one record as a value. Each record is
 //! first given the clean check (`crate::scan`), which reads it in place; only the others are
 //! read into values and checked as `validateCreate` checks them, errors only. JavaScript gets the
-//! refused records as JSON text, a batch at a time, and fills in the accepted ones itself: a call
+//! refused records as text (`crate::results::write_refused`), a batch at a time, and fills in the accepted ones itself: a call
 //! crosses the boundary once per piece and per batch, however many records there are, and the
 //! module's memory stays at a few hundred kilobytes whatever the size of the import.
 
@@ -17,7 +17,7 @@ use super::{read, types::Options};
 use crate::api::json::{self, Mode};
 use crate::error::{Code, Issue};
 use crate::i18n::Locale;
-use crate::results::write_record;
+use crate::results::write_refused;
 use crate::rules::RequestKind;
 
 /// How much text of refused records is handed to JavaScript at once.
@@ -86,13 +86,12 @@ impl Pieces {
     }
 }
 
-/// Hands the refused records in `refused` (`[` and records) to JavaScript, and empties it: a
-/// batch (`count` -1), or the last, and then the result of the call.
+/// Hands the refused records in `refused` to JavaScript, and empties it: a batch (`count` -1),
+/// or the last, and then the result of the call.
 #[inline(never)]
 fn hand_over(refused: &mut String, count: i32) -> JsValue {
-    refused.push(']');
     let result = read::expand(count, refused);
-    refused.truncate(1);
+    refused.clear();
     result
 }
 
@@ -133,10 +132,7 @@ fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Optio
             if let Some(value) = value {
                 let errors = crate::validate::errors_of(RequestKind::Create, value, locale);
                 if !errors.is_empty() {
-                    if refused.len() > 1 {
-                        refused.push(',');
-                    }
-                    write_record(refused, Some(count), &errors);
+                    write_refused(refused, Some(count), &errors);
                     // Handed over a batch at a time: the module never holds them all.
                     if refused.len() > BATCH {
                         hand_over(refused, -1);
@@ -182,7 +178,7 @@ pub fn validate_many(
         len: 0,
         end: false,
     };
-    let mut refused = String::from("[");
+    let mut refused = String::new();
     // Bytes that are not UTF-8 are not JSON text: refused whole, never read with U+FFFD.
     match check_all(&mut pieces, locale, &mut refused).filter(|_| !read::malformed()) {
         Some(count) => Ok(hand_over(
@@ -193,10 +189,9 @@ pub fn validate_many(
             let error = Issue::new("", Code::Type)
                 .text("expected", "array")
                 .render(locale);
-            let mut record = String::from("[");
-            write_record(&mut record, None, core::slice::from_ref(&error));
-            record.push(']');
-            Ok(read::parse_json(&record))
+            let mut record = String::new();
+            write_refused(&mut record, None, core::slice::from_ref(&error));
+            Ok(read::expand(-2, &record))
         }
     }
 }

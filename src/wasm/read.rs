@@ -172,6 +172,7 @@ function members(v, depth, keep) {
   return out + counted(out, more + indices, '"":') + "}";
 }
 const encoder = new TextEncoder();
+let view = new Uint8Array(0);
 // The text `fill` hands over piece by piece: a string, or bytes (decoded by `decoder`).
 let source = null, at = 0, decoder = null, bad = false;
 export function malformed() { return bad; }
@@ -181,7 +182,7 @@ export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   // draws on what is left of the outer one's budget (never a fresh one), and the outer walk gets
   // back its own record of members when it ends.
   const nested = walking;
-  const outer = [capped, whole];
+  const wasCapped = capped, wasWhole = whole;
   maxDepth = depth;
   capped = bounded;
   whole = keepWhole;
@@ -191,10 +192,14 @@ export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   let text;
   try { text = value(v, 0, mine, whole); } catch { text = "?"; }
   walking = nested;
-  [capped, whole] = outer;
+  capped = wasCapped;
+  whole = wasWhole;
   rec = mine;
-  // A text that does not fit waits for `fill`.
-  const r = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap));
+  // A text that does not fit waits for `fill`. The view is made again only for another buffer
+  // (the allocator mostly hands back the same one) or after the memory grew, which detaches the
+  // old view and leaves it empty: most calls make none, nor read `memory.buffer`.
+  if (view.byteOffset !== ptr || view.length !== cap) view = new Uint8Array(memory.buffer, ptr, cap);
+  const r = encoder.encodeInto(text, view);
   if (r.read === text.length) return r.written;
   open(text);
   return -2;
@@ -218,7 +223,7 @@ export function open(input) {
 }
 // The next piece of the text as UTF-8 at `ptr`: at most `cap` bytes, whole characters; 0 at the end.
 export function fill(ptr, cap) {
-  // A UTF-16 unit (or an input byte, which decodes to at most one) takes at most 3 bytes.
+  // A UTF-16 unit takes at most 3 bytes.
   let end = Math.min(source.length, at + Math.floor(cap / 3));
   let piece;
   if (decoder === null) {
@@ -227,21 +232,69 @@ export function fill(ptr, cap) {
     if (end < source.length && last >= 0xd800 && last <= 0xdbff) end--;
     piece = source.slice(at, end);
   } else {
+    // Bytes go in as they are, one for one.
+    end = Math.min(source.length, at + cap);
     // Nor is a character's bytes: a piece ends before a byte that starts one, where decoding in
     // pieces and decoding whole give the same text.
     for (let k = 0; k < 3 && end < source.length && (source[end] & 0xc0) === 0x80; k++) end--;
-    try { piece = decoder.decode(source.subarray(at, end)); } catch { bad = true; return 0; }
+    const bytes = source.subarray(at, end);
+    // Decoded only to be checked: bytes the decoder takes are UTF-8, and writing their text
+    // as UTF-8 again would give the same bytes, so they are copied instead.
+    try { decoder.decode(bytes); } catch { bad = true; return 0; }
+    new Uint8Array(memory.buffer, ptr, cap).set(bytes);
+    at = end;
+    return bytes.length;
   }
   at = end;
   return encoder.encodeInto(piece, new Uint8Array(memory.buffer, ptr, cap)).written;
 }
+// Findings as `crate::results::write_issues` writes them, read into the objects `JSON.parse`
+// would make of their JSON (which took a sixth of an invalid call): `list` reads `given` from
+// `pos`, which is at a U+0001 or at the end. A cursor, not `split`: no array of pieces made.
+let given = "", pos = 0;
+const raw = () => {
+  const start = pos + 1;
+  pos = given.indexOf("\u0001", start);
+  if (pos < 0) pos = given.length;
+  return given.slice(start, pos);
+};
+const piece = () => { const p = raw(); return p.charCodeAt(0) === 34 ? JSON.parse(p) : p; };
+function list() {
+  const found = [];
+  for (let n = +raw(); n > 0; n--) {
+    const e = { path: piece(), code: raw(), severity: raw() === "w" ? "warning" : "error", message: piece() };
+    let m = +raw();
+    if (m > 0) {
+      const params = {};
+      for (; m > 0; m--) {
+        const k = raw();
+        params[k.slice(1)] = k.charCodeAt(0) === 110 ? +raw() : piece();
+      }
+      e.params = params;
+    }
+    found.push(e);
+  }
+  return found;
+}
+const reading = (t) => { given = t; pos = t.indexOf("\u0001"); if (pos < 0) pos = t.length; };
+export function issues(t) { reading(t); return list(); }
+// A result of `validateCreate` or `validateUpdate`: the value's JSON text or the errors, then
+// the warnings.
+export function result(t) {
+  reading(t);
+  if (pos > 0) return { ok: true, value: JSON.parse(t.slice(0, pos)), warnings: list() };
+  const errors = list();
+  return { ok: false, errors, warnings: list() };
+}
 // Every accepted record shares one frozen empty `errors`: a hundred thousand arrays fewer to make.
 const NONE = Object.freeze([]);
 // The refused records so far: the module hands them over a batch at a time (`count` -1) and
-// keeps none.
+// keeps none; `count` -2 is the one record of an input that is not an array, which is the result.
 let got = [];
-export function expand(count, text) {
-  for (const r of JSON.parse(text)) got.push(r);
+export function expand(count, batch) {
+  if (count === -2) got = [];
+  for (reading(batch); pos < given.length; ) got.push({ index: +raw(), ok: false, errors: list() });
+  if (count === -2) return got.splice(0);
   if (count < 0) return null;
   const refused = got;
   got = [];
@@ -250,6 +303,15 @@ export function expand(count, text) {
   return out;
 }
 export function parse(text) { return JSON.parse(text); }
+// Each path of the table by its place in it, for `which`.
+const index = new Map();
+export function which(request, path) {
+  const r = request === "create" ? 0 : request === "update" ? 1 : -1;
+  if (r < 0) return -1;
+  if (typeof path !== "string") return -2;
+  const i = index.get(path);
+  return i === undefined ? -3 - r : 2 * i + r;
+}
 export function fields(paths, mem, trim) {
   memory = mem;
   for (let i = 0; i < trim.length; i++) trimmed.add(trim.charCodeAt(i));
@@ -257,6 +319,7 @@ export function fields(paths, mem, trim) {
   order = [];
   for (let path of paths.split(",")) {
     if (path.endsWith("*")) emails.add((path = path.slice(0, -1)).slice(path.indexOf(".") + 1));
+    index.set(path, index.size);
     const dot = path.indexOf(".");
     const key = path.slice(dot + 1);
     keys.set(key, JSON.stringify(key) + ":");
@@ -264,14 +327,18 @@ export function fields(paths, mem, trim) {
     else (order.find((f) => f[0] === path.slice(0, dot))[1] ??= []).push(key);
   }
 }
+// Indexed loops, no destructuring: this runs on every clean body.
 export function built() {
   const value = {};
-  for (const [key, children] of order) {
-    const v = rec[key];
+  for (let i = 0; i < order.length; i++) {
+    const field = order[i], key = field[0], v = rec[key];
     if (typeof v === "string") value[key] = v;
-    else if (children !== null && typeof v === "object" && v !== null) {
-      const o = {};
-      for (const c of children) if (typeof v[c] === "string") o[c] = v[c];
+    else if (typeof v === "object" && v !== null && field[1] !== null) {
+      const children = field[1], o = {};
+      for (let j = 0; j < children.length; j++) {
+        const c = children[j], s = v[c];
+        if (typeof s === "string") o[c] = s;
+      }
       value[key] = o;
     }
   }
@@ -303,13 +370,25 @@ extern "C" {
     /// Whether the bytes last opened held a sequence that is not UTF-8 (their text ended there).
     #[cfg(feature = "js-validation")]
     pub fn malformed() -> bool;
-    /// Takes a batch of refused records of `validateMany` (a JSON array, by index); with
-    /// `count` not -1, the last: then all `count` records, the refused ones and `ok` for the rest.
+    /// Takes a batch of refused records of `validateMany` (as `crate::results::write_refused`
+    /// writes them, by index); with `count` not -1, the last: then all `count` records, the
+    /// refused ones and `ok` for the rest; with -2, the one record that is the result.
     #[cfg(feature = "js-validation")]
     pub fn expand(count: i32, refused: &str) -> JsValue;
+    /// The `FieldError`s that `crate::results::write_issues` wrote.
+    #[cfg(feature = "js-validation")]
+    pub fn issues(text: &str) -> JsValue;
+    /// The result that `crate::validate::validation_compact` wrote.
+    #[cfg(feature = "js-validation")]
+    pub fn result(text: &str) -> JsValue;
     /// `JSON.parse(text)`, for text the shell wrote itself.
     #[wasm_bindgen(js_name = parse)]
     pub fn parse_json(text: &str) -> JsValue;
+    /// For `validateField`, without reading either string into the module: -1 when `request` is
+    /// neither `"create"` nor `"update"`, -2 when `path` is no string; else the request (0 create,
+    /// 1 update) plus, for a path of the table, twice its index, or for another path -3 - it.
+    #[cfg(feature = "js-validation")]
+    pub fn which(request: &JsValue, path: &JsValue) -> i32;
     /// Hands the walker the table's paths (see [`PATHS`]), the module's memory and the trim set.
     fn fields(paths: &str, memory: JsValue, trim: &str);
     /// `{ ok: true, value, warnings: [] }` for the body last encoded, which the clean check passed:
@@ -442,7 +521,8 @@ pub fn utf8(bytes: &[u8]) -> &str {
 /// not as a returned string, which wasm-bindgen copies in with a loop over its characters.
 pub fn text_of(value: &JsValue, reading: Reading) -> Option<String> {
     start();
-    let mut buf = vec![0u8; FIRST_TRY];
+    // Not zeroed first: `encode` writes what is kept.
+    let mut buf = Vec::with_capacity(FIRST_TRY);
     let n = encode(
         value,
         MAX_DEPTH as u32,
@@ -454,11 +534,9 @@ pub fn text_of(value: &JsValue, reading: Reading) -> Option<String> {
     );
     match n {
         -1 => return None,
-        n if n < 0 => {
-            buf.clear();
-            fill_all(&mut buf);
-        }
-        n => buf.truncate(usize::try_from(n).unwrap_or(0)),
+        n if n < 0 => fill_all(&mut buf),
+        // SAFETY: `encode` wrote `n` bytes (at most `FIRST_TRY`, the capacity) at the pointer.
+        n => unsafe { buf.set_len(usize::try_from(n).unwrap_or(0).min(FIRST_TRY)) },
     }
     // SAFETY: as in `utf8`.
     Some(unsafe { String::from_utf8_unchecked(buf) })

@@ -38,18 +38,19 @@ pub(super) fn options_locale(options: Option<Ts<Options>>) -> Result<Locale, JsV
     locale_of(&tag, LOCALE_ERROR)
 }
 
+/// `FieldError`s as plain objects, written as `crate::results::write_issues` writes them.
+fn issues(found: &[crate::error::FieldError]) -> JsValue {
+    let mut text = String::with_capacity(128);
+    crate::results::write_issues(&mut text, found);
+    read::issues(&text)
+}
+
 /// Plain objects from the value's JSON text, with one `JSON.parse`.
 fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
     read::parse_json(&value.to_json())
 }
 
-fn request_kind(request: &JsValue) -> Result<RequestKind, JsValue> {
-    match request.as_string().as_deref() {
-        Some("create") => Ok(RequestKind::Create),
-        Some("update") => Ok(RequestKind::Update),
-        _ => Err(read::type_error("request must be \"create\" or \"update\"")),
-    }
-}
+const REQUEST_ERROR: &str = "request must be \"create\" or \"update\"";
 
 /// The result for `input` as a `request` body: a clean body (see [`crate::scan`]) straight from
 /// what the walker read; any other through the exact path.
@@ -62,20 +63,30 @@ fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsV
     }
     // `undefined` is no body at all, which the server reads as empty.
     let body = text.map_or(Value::Null, |t| read::from_text(&t));
-    Ok(read::parse_json(&crate::validate::validation_text(
-        request, &body, locale,
+    Ok(read::result(&crate::validate::validation_compact(
+        request, body, locale,
     )))
 }
+
+// The exports below return the `TypeError` for a wrong argument instead of throwing it, and the
+// package's JavaScript (`js/api.js`: `thrown`) throws it: a function that may throw returns its
+// value through a multi-value return and the externref table, which cost a clean body's call
+// 3-4%. No result is a `TypeError`. Rust callers (the wasm test suite) keep the `Result`.
 
 /// Validates a create body. Never throws for `input`, whatever it is; throws a `TypeError` for bad `options`.
 #[wasm_bindgen(
     js_name = validateCreate,
     unchecked_return_type = "Validation<CreateBillingAccountRequest>"
 )]
-pub fn validate_create(
+pub fn validate_create_export(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
     options: Option<Ts<Options>>,
-) -> Result<JsValue, JsValue> {
+) -> JsValue {
+    validate_create(input, options).unwrap_or_else(|e| e)
+}
+
+/// `validateCreate`: the result, or the `TypeError` for bad `options`.
+pub fn validate_create(input: JsValue, options: Option<Ts<Options>>) -> Result<JsValue, JsValue> {
     validate(&input, RequestKind::Create, options_locale(options)?)
 }
 
@@ -84,43 +95,77 @@ pub fn validate_create(
     js_name = validateUpdate,
     unchecked_return_type = "Validation<UpdateBillingAccountRequest>"
 )]
-pub fn validate_update(
+pub fn validate_update_export(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
     options: Option<Ts<Options>>,
-) -> Result<JsValue, JsValue> {
+) -> JsValue {
+    validate_update(input, options).unwrap_or_else(|e| e)
+}
+
+/// `validateUpdate`: the result, or the `TypeError` for bad `options`.
+pub fn validate_update(input: JsValue, options: Option<Ts<Options>>) -> Result<JsValue, JsValue> {
     validate(&input, RequestKind::Update, options_locale(options)?)
 }
 
 /// Errors and warnings for one field's value as typed (`undefined`: absent), for live feedback.
 #[wasm_bindgen(js_name = validateField, unchecked_return_type = "FieldError[]")]
-pub fn validate_field(
+pub fn validate_field_export(
     #[wasm_bindgen(unchecked_param_type = "RequestKind")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     options: Option<Ts<Options>>,
+) -> JsValue {
+    validate_field(request, path, value, options).unwrap_or_else(|e| e)
+}
+
+/// `validateField`: the findings, or the `TypeError` for a wrong `request`, `path` or `options`.
+pub fn validate_field(
+    request: JsValue,
+    path: JsValue,
+    value: JsValue,
+    options: Option<Ts<Options>>,
 ) -> Result<JsValue, JsValue> {
-    let request = request_kind(&request)?;
-    let path = path
-        .as_string()
-        .ok_or_else(|| read::type_error("path must be a string"))?;
+    // Which request and field, asked of the walker: the strings are only read in for a path
+    // outside the table (its error names it).
+    read::start();
+    let which = read::which(&request, &path);
+    let request = match which {
+        -1 => return Err(read::type_error(REQUEST_ERROR)),
+        -2 => return Err(read::type_error("path must be a string")),
+        w if w & 1 == 0 => RequestKind::Create,
+        _ => RequestKind::Update,
+    };
     let locale = options_locale(options)?;
-    let field = crate::rules::field(&path);
-    let reading = match field.map(|f| f.kind) {
-        Some(crate::rules::Kind::Email { .. }) => read::Reading::Whole,
+    let Some(field) = usize::try_from(which >> 1)
+        .ok()
+        .and_then(|i| crate::rules::FIELDS.get(i))
+    else {
+        let path = path.as_string().unwrap_or_default();
+        return Ok(issues(&crate::validate::validate_field(
+            request, &path, None, locale,
+        )));
+    };
+    // An email's text crosses whole (its verdict needs every character); another long string
+    // as its length.
+    let reading = match field.kind {
+        crate::rules::Kind::Email { .. } => read::Reading::Whole,
         _ => read::Reading::Body,
     };
     let text = read::text_of(&value, reading);
     // A value the field takes as it stands, with no advisory (what a form mostly sends as the
     // user types): nothing to say, so nothing to read or render.
-    if let (Some(field), Some(text)) = (field, &text) {
+    if let Some(text) = &text {
         if crate::scan::is_clean_value(text, field, request) {
             return Ok(js_sys::Array::new().into());
         }
     }
     let value = text.map(|t| read::from_text(&t));
-    Ok(to_js(
-        crate::validate::validate_field(request, &path, value.as_ref(), locale).as_slice(),
-    ))
+    Ok(issues(&crate::validate::validate_field(
+        request,
+        field.path,
+        value.as_ref(),
+        locale,
+    )))
 }
 
 /// The currencies the API accepts, spelled as it wants them.
