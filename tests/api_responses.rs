@@ -386,6 +386,26 @@ fn validation(
 }
 
 #[test]
+fn server_errors_the_table_does_not_order_keep_the_servers_order() {
+    // As sent (`json!` would sort the keys).
+    let body = r#"{"message": "Invalid.", "errors": {
+        "zeta": ["The zeta field is not allowed."],
+        "address.b": ["The address.b field is not allowed."],
+        "email": ["The email must be a valid email address."],
+        "alpha": ["The alpha field is not allowed."],
+        "address.a": ["The address.a field is not allowed."],
+        "name": ["The name field is required."]
+    }}"#;
+    let err =
+        parse_account(&config(Locale::En), Operation::Create, &response(422, body)).unwrap_err();
+    let paths: Vec<&str> = err.errors().iter().map(|e| e.path()).collect();
+    assert_eq!(
+        paths,
+        ["name", "email", "zeta", "alpha", "address.b", "address.a"]
+    );
+}
+
+#[test]
 fn laravel_422_errors_become_field_errors_on_the_same_paths_in_local_order() {
     let body = json!({
         "message": "The name field is required. (and 6 more errors)",
