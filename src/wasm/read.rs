@@ -73,9 +73,10 @@ function long(s) {
   for (let i = 0; i < t.length; i++) { const c = t.charCodeAt(i); if (c >= 0xd800 && c <= 0xdbff) pairs++; }
   return "#" + (t.length - pairs);
 }
-function value(v, depth, keep, keepWhole) {
+// `key`: the member's name (`null` for an item or the value itself), for an email's text.
+function value(v, depth, keep, key) {
   switch (typeof v) {
-    case "string": return v.length > LONG && !keepWhole ? long(v) : quoted(v);
+    case "string": return v.length > LONG && !whole && !emails.has(key) ? long(v) : quoted(v);
     case "boolean": return v ? "true" : "false";
     case "number": return Number.isFinite(v) ? String(v) : "?";
     case "object": {
@@ -101,7 +102,7 @@ function items(v, depth) {
     if (budget > 0) {
       budget--;
       try { item = v[i]; } catch { item = THREW; }
-      item = item === undefined ? "null" : value(item, depth + 1, null, whole);
+      item = item === undefined ? "null" : value(item, depth + 1, null, null);
     } else if (!capped) break;
     out += (i ? "," : "") + item;
   }
@@ -136,9 +137,8 @@ function members(v, depth, keep) {
   let out = "{", shown = 0;
   for (let i = 0; i < names.length; i++) {
     const k = names[i];
-    const known = keys.has(k);
     let m = "?";
-    if (capped && shown >= SHOWN && !known) {
+    if (capped && shown >= SHOWN && !keys.has(k)) {
       // Counted, not read: only whether it is there at all (`undefined` is absent), while the
       // budget lasts.
       if (budget > 0) {
@@ -160,9 +160,9 @@ function members(v, depth, keep) {
         if (typeof item === "object" && item !== null && depth === 0) inner = {};
         keep[k] = inner ?? item;
       }
-      m = value(item, depth + 1, inner, whole || emails.has(k));
+      m = value(item, depth + 1, inner, k);
       // What the clean check sees of a long string is what the trim left of it.
-      if (keep !== null && typeof item === "string" && m !== "?" && item.length > LONG && !(whole || emails.has(k))) keep[k] = cut;
+      if (keep !== null && typeof item === "string" && item.length > LONG && m !== "?" && !whole && !emails.has(k)) keep[k] = cut;
     }
     shown++;
     out += (out.length > 1 ? "," : "") + (keys.get(k) ?? keyText(k)) + m;
@@ -190,7 +190,7 @@ export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   const mine = (rec = order === null ? null : {});
   walking = true;
   let text;
-  try { text = value(v, 0, mine, whole); } catch { text = "?"; }
+  try { text = value(v, 0, mine, null); } catch { text = "?"; }
   walking = nested;
   capped = wasCapped;
   whole = wasWhole;
