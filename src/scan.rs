@@ -19,20 +19,37 @@ use crate::text;
 /// Where the clean object that starts at `at` in `text` (JSON) ends, when it is a clean
 /// `request` body; `None` when it is not, or the check is not sure.
 pub fn clean_body(text: &str, at: usize, request: RequestKind) -> Option<usize> {
-    let mut scan = Scan { text, at };
+    let mut scan = Scan { text, at, kept: 0 };
     scan.object(request, "")?;
     Some(scan.at)
 }
 
 /// Whether `text`, one JSON value with nothing around it, is a clean `request` body.
 pub fn is_clean(text: &str, request: RequestKind) -> bool {
-    clean_body(text, 0, request) == Some(text.len())
+    clean_fields(text, request).is_some()
+}
+
+/// When `text`, one JSON value with nothing around it, is a clean `request` body: which fields
+/// its value keeps, one bit per field of the table ([`FIELDS`]' order), set for a string or
+/// an object (a `null` is not kept). The wasm shell builds the value from it.
+pub fn clean_fields(text: &str, request: RequestKind) -> Option<u64> {
+    let mut scan = Scan {
+        text,
+        at: 0,
+        kept: 0,
+    };
+    scan.object(request, "")?;
+    (scan.at == text.len()).then_some(scan.kept)
 }
 
 /// Whether `text`, one JSON value, is a string `field` takes as it stands in `request`, with no
 /// advisory: then `validateField` has nothing to say about it.
 pub fn is_clean_value(text: &str, field: &Field, request: RequestKind) -> bool {
-    let mut scan = Scan { text, at: 0 };
+    let mut scan = Scan {
+        text,
+        at: 0,
+        kept: 0,
+    };
     field.presence(request) != Presence::Immutable
         && scan.plain().is_some_and(|s| clean_string(field, s))
         && scan.at == text.len()
@@ -41,6 +58,8 @@ pub fn is_clean_value(text: &str, field: &Field, request: RequestKind) -> bool {
 struct Scan<'a> {
     text: &'a str,
     at: usize,
+    /// The fields read so far whose value is kept (see [`clean_fields`]).
+    kept: u64,
 }
 
 /// Whether `field` is the member `key` of the object at `parent` (`""`: the body). Compares
@@ -119,7 +138,11 @@ impl<'a> Scan<'a> {
             self.space();
             self.eat(b':')?;
             self.space();
+            let null = self.peek() == Some(b'n');
             self.member(field, request)?;
+            if !null {
+                self.kept |= bit;
+            }
             self.space();
             match self.peek()? {
                 b',' => self.at += 1,

@@ -323,22 +323,25 @@ export function fields(paths, mem, trim) {
     const dot = path.indexOf(".");
     const key = path.slice(dot + 1);
     keys.set(key, JSON.stringify(key) + ":");
-    if (dot < 0) order.push([path, null]);
-    else (order.find((f) => f[0] === path.slice(0, dot))[1] ??= []).push(key);
+    // Each field with its bit in the clean check's mask (its place in the table).
+    const bit = 2 ** (index.size - 1);
+    if (dot < 0) order.push([path, null, bit]);
+    else (order.find((f) => f[0] === path.slice(0, dot))[1] ??= []).push(key, bit);
   }
 }
-// Indexed loops, no destructuring: this runs on every clean body.
-export function built() {
+// Indexed loops, no destructuring: this runs on every clean body. `kept` says which fields the
+// value keeps (the clean check's mask: strings and objects, not nulls), so no other is read.
+export function built(kept) {
   const value = {};
   for (let i = 0; i < order.length; i++) {
-    const field = order[i], key = field[0], v = rec[key];
-    if (typeof v === "string") value[key] = v;
-    else if (typeof v === "object" && v !== null && field[1] !== null) {
-      const children = field[1], o = {};
-      for (let j = 0; j < children.length; j++) {
-        const c = children[j], s = v[c];
-        if (typeof s === "string") o[c] = s;
-      }
+    const field = order[i];
+    if ((kept & field[2]) === 0) continue;
+    const key = field[0], children = field[1];
+    if (children === null) value[key] = rec[key];
+    else {
+      const v = rec[key], o = {};
+      // Pairs: a child's key, then its bit.
+      for (let j = 0; j < children.length; j += 2) if (kept & children[j + 1]) o[children[j]] = v[children[j]];
       value[key] = o;
     }
   }
@@ -393,7 +396,7 @@ extern "C" {
     fn fields(paths: &str, memory: JsValue, trim: &str);
     /// `{ ok: true, value, warnings: [] }` for the body last encoded, which the clean check passed:
     /// its strings in the table's order.
-    fn built() -> JsValue;
+    fn built(kept: u32) -> JsValue;
 }
 
 /// Whether the walker has the table yet (the module runs on one thread).
@@ -554,10 +557,12 @@ pub fn from_text(text: &str) -> Value {
     json::parse_text(text, Mode::Js { unsupported: true }).unwrap_or(Value::Unsupported)
 }
 
-/// The result of a body that [`crate::scan::is_clean`] passed, from the last [`text_of`].
+/// The result of a body that [`crate::scan::clean_fields`] passed, from the last [`text_of`]
+/// and the fields it keeps.
 #[cfg(feature = "js-validation")]
-pub fn clean_result() -> JsValue {
-    built()
+pub fn clean_result(kept: u64) -> JsValue {
+    // The table has fewer than 32 fields.
+    built(kept as u32)
 }
 
 /// A `TypeError` for a wrong argument, as JavaScript would throw it.

@@ -56,10 +56,11 @@ const REQUEST_ERROR: &str = "request must be \"create\" or \"update\"";
 /// what the walker read; any other through the exact path.
 fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsValue, JsValue> {
     let text = read::text_of(input, read::Reading::Body);
-    if let Some(text) = &text {
-        if crate::scan::is_clean(text, request) {
-            return Ok(read::clean_result());
-        }
+    if let Some(kept) = text
+        .as_deref()
+        .and_then(|t| crate::scan::clean_fields(t, request))
+    {
+        return Ok(read::clean_result(kept));
     }
     // `undefined` is no body at all, which the server reads as empty.
     let body = text.map_or(Value::Null, |t| read::from_text(&t));
