@@ -303,62 +303,14 @@ mod tests {
         r#"{"email":"a@b.co","address":{"city":null,"country":"ZA","city":"x"},"address":{"line2":" y "}}"#,
     ];
 
-    /// What the wasm shell's JavaScript (`read.rs`: `list`, `result`) makes of the pieces, as
-    /// JSON: the same reading, step by step.
-    fn read_issues(pieces: &[&str], at: &mut usize) -> serde_json::Value {
-        let mut next = || {
-            let p = pieces[*at];
-            *at += 1;
-            p
-        };
-        let text = |p: &str| -> serde_json::Value {
-            if p.starts_with('"') {
-                serde_json::from_str(p).unwrap()
-            } else {
-                p.into()
-            }
-        };
-        let mut out = Vec::new();
-        for _ in 0..next().parse::<usize>().unwrap() {
-            let mut e = serde_json::Map::new();
-            e.insert("path".into(), text(next()));
-            e.insert("code".into(), next().into());
-            let severity = if next() == "w" { "warning" } else { "error" };
-            e.insert("severity".into(), severity.into());
-            e.insert("message".into(), text(next()));
-            let count: usize = next().parse().unwrap();
-            if count > 0 {
-                let mut params = serde_json::Map::new();
-                for _ in 0..count {
-                    let key = next();
-                    let value = match key.as_bytes()[0] {
-                        b'n' => next().parse::<u64>().unwrap().into(),
-                        _ => text(next()),
-                    };
-                    params.insert(key[1..].into(), value);
-                }
-                e.insert("params".into(), params.into());
-            }
-            out.push(serde_json::Value::Object(e));
-        }
-        out.into()
+    // The integration tests' reading of the pieces, as JavaScript reads them.
+    mod pieces {
+        include!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/common/pieces.rs"
+        ));
     }
-
-    fn read_result(text: &str) -> serde_json::Value {
-        let pieces: Vec<&str> = text.split('\u{1}').collect();
-        let mut at = 1;
-        if pieces[0].is_empty() {
-            let errors = read_issues(&pieces, &mut at);
-            let warnings = read_issues(&pieces, &mut at);
-            assert_eq!(at, pieces.len());
-            serde_json::json!({ "ok": false, "errors": errors, "warnings": warnings })
-        } else {
-            let value: serde_json::Value = serde_json::from_str(pieces[0]).unwrap();
-            let warnings = read_issues(&pieces, &mut at);
-            assert_eq!(at, pieces.len());
-            serde_json::json!({ "ok": true, "value": value, "warnings": warnings })
-        }
-    }
+    use pieces::{compact_issues, compact_result};
 
     #[test]
     fn compact_results_read_back_as_serde_writes_them() {
@@ -370,11 +322,11 @@ mod tests {
                 let create = serde_json::to_value(validate_create(&value, locale)).unwrap();
                 let text =
                     crate::validate::validation_compact(RequestKind::Create, value.clone(), locale);
-                assert_eq!(read_result(&text), create, "{body}");
+                assert_eq!(compact_result(&text), create, "{body}");
                 let update = serde_json::to_value(validate_update(&value, locale)).unwrap();
                 let text =
                     crate::validate::validation_compact(RequestKind::Update, value.clone(), locale);
-                assert_eq!(read_result(&text), update, "{body}");
+                assert_eq!(compact_result(&text), update, "{body}");
                 for path in ["email", "address", "nope", "\"x\u{1}"] {
                     let errors = validate_field(RequestKind::Create, path, Some(&value), locale);
                     let mut text = String::new();
@@ -382,7 +334,7 @@ mod tests {
                     let pieces: Vec<&str> = text.split('\u{1}').collect();
                     let mut at = 1;
                     assert_eq!(
-                        read_issues(&pieces, &mut at),
+                        compact_issues(&pieces, &mut at),
                         serde_json::to_value(&errors).unwrap()
                     );
                     assert_eq!(at, pieces.len());

@@ -13,6 +13,10 @@ use std::process::Command;
 
 use billing_account_form::Value;
 
+mod pieces;
+#[allow(unused_imports)] // not every suite reads results as pieces
+pub use pieces::compact_result;
+
 /// splitmix64: small, seeded, and the same on every machine.
 pub struct Rng(u64);
 
@@ -112,60 +116,4 @@ pub fn run_php(script: &str, lines: &[String]) -> Vec<String> {
         lines.len()
     );
     result
-}
-
-/// What the validation module's JavaScript (`src/wasm/read.rs`: `result`) makes of the text
-/// `validation_compact` writes, as JSON: the same reading, piece by piece, so that the suites
-/// that hold the exact path to the server hold the text the module hands over to it too.
-pub fn compact_result(text: &str) -> serde_json::Value {
-    let (head, rest) = text.split_at(text.find('\u{1}').unwrap());
-    let pieces: Vec<&str> = rest.split('\u{1}').skip(1).collect();
-    let mut at = 0;
-    let result = if head.is_empty() {
-        let errors = compact_issues(&pieces, &mut at);
-        serde_json::json!({ "ok": false, "errors": errors, "warnings": compact_issues(&pieces, &mut at) })
-    } else {
-        let value: serde_json::Value = serde_json::from_str(head).unwrap();
-        serde_json::json!({ "ok": true, "value": value, "warnings": compact_issues(&pieces, &mut at) })
-    };
-    assert_eq!(at, pieces.len(), "{text:?}");
-    result
-}
-
-fn compact_issues(pieces: &[&str], at: &mut usize) -> serde_json::Value {
-    let mut next = || {
-        *at += 1;
-        pieces[*at - 1]
-    };
-    let text = |p: &str| -> serde_json::Value {
-        if p.starts_with('"') {
-            serde_json::from_str(p).unwrap()
-        } else {
-            p.into()
-        }
-    };
-    let mut out = Vec::new();
-    for _ in 0..next().parse::<usize>().unwrap() {
-        let mut e = serde_json::Map::new();
-        e.insert("path".into(), text(next()));
-        e.insert("code".into(), next().into());
-        let severity = if next() == "w" { "warning" } else { "error" };
-        e.insert("severity".into(), severity.into());
-        e.insert("message".into(), text(next()));
-        let count: usize = next().parse().unwrap();
-        if count > 0 {
-            let mut params = serde_json::Map::new();
-            for _ in 0..count {
-                let key = next();
-                let value = match key.as_bytes()[0] {
-                    b'n' => next().parse::<u64>().unwrap().into(),
-                    _ => text(next()),
-                };
-                params.insert(key[1..].into(), value);
-            }
-            e.insert("params".into(), params.into());
-        }
-        out.push(serde_json::Value::Object(e));
-    }
-    out.into()
 }
