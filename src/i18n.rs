@@ -207,7 +207,7 @@ pub fn message(locale: Locale, issue: &Issue) -> String {
 }
 
 /// Every parameter name a message reads or an issue carries, as the `'static` key an
-/// [`Issue`](crate::Issue) holds: `None` for any other name.
+/// [`Issue`] holds: `None` for any other name.
 pub fn param_name(name: &str) -> Option<&'static str> {
     [
         "max",

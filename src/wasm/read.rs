@@ -5,6 +5,11 @@
 //! BigInts) is kept as `Value::Unsupported` so the field gets a `type` error instead of
 //! silently vanishing. Every call into JavaScript that can run user code (getters,
 //! proxies) is caught: a throw becomes `Unsupported`, never an exception through wasm.
+//!
+//! A hostile value costs bounded time and memory: every member, item and typed-array element
+//! counts against [`MAX_NODES`]; past the first 64 of a container the rest are counted, not read
+//! (`Value::Skipped`); a string too long for any field crosses as its length (`Value::Long`),
+//! an email's excepted. See `encode`'s walk below.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,7 +34,8 @@ pub const MAX_NODES: usize = 100_000;
 // `encode` walks the value in JavaScript and hands wasm one JSON text, `?` standing for what
 // JSON cannot carry: one crossing of the boundary per body instead of several per member, which
 // made reading the body most of the cost of a call. Its walk is the contract above, budget and
-// depth included.
+// depth included; besides `?`, only it writes `#N` (a long string's length) and `~N` (members or
+// items counted, not read), which the reader takes from its text alone (`Mode::Js`).
 // While it walks, `encode` also keeps the members of the body and of its objects (`rec`), so that
 // a body the clean check passes (see `crate::scan`) gets its value from what was read, in the
 // table's order, without being written back and parsed again: `built` makes it. The table
