@@ -95,6 +95,7 @@ function applyLocale() {
   // The element puts its "Error: " prefix back in front when its summary is open.
   document.title = t(locale, "title");
   for (const node of document.querySelectorAll("[data-t]")) node.textContent = t(locale, node.dataset.t);
+  document.documentElement.dataset.texts = locale;
   const chooser = $("account-select").querySelector('option[value=""]');
   if (chooser) chooser.textContent = t(locale, "chooseAccount");
   form.setAttribute("locale", locale);

@@ -15,6 +15,7 @@ function fail(error) {
   retry.addEventListener("click", () => location.reload(), { once: true });
   document.getElementById("boot-error").hidden = false;
   document.getElementById("form").hidden = true;
+  document.documentElement.dataset.texts = locale;
   console.error(error);
 }
 
