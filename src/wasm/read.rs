@@ -491,6 +491,7 @@ pub enum Reading {
     /// members, long strings sent as their length, emails excepted.
     Body,
     /// A value whose every string is kept whole (an email field's value).
+    #[cfg_attr(not(feature = "js-validation"), allow(dead_code))]
     Whole,
     /// Everything as it is, up to the node budget: what the client reads (results it is handed).
     Exact,
