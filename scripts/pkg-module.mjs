@@ -1,10 +1,14 @@
 // scripts/build-pkg, for one wasm module in DIR: makes wasm-bindgen's glue carry no asset
-// reference, and writes the module's bytes as hex into DIR/bytes.js.
-//   node scripts/pkg-module.mjs DIR WASM_FILE
+// reference, and writes the module's bytes into DIR/bytes.js: as hex (a module that starts
+// synchronously), or with `deflate` compressed (raw deflate, level 9) and in base64, for a module
+// that starts asynchronously anyway (js/inflate.js reads them).
+//   node scripts/pkg-module.mjs DIR WASM_FILE [deflate]
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { deflateRawSync } from "node:zlib";
 
-const [dir, wasmFile] = process.argv.slice(2);
+const [dir, wasmFile, encoding = "hex"] = process.argv.slice(2);
+if (!["hex", "deflate"].includes(encoding)) throw new Error(`unknown encoding ${encoding}: hex or deflate`);
 const gluePath = join(dir, "glue.js");
 const glue = readFileSync(gluePath, "utf8");
 // The glue's fallback when init gets no module: a .wasm beside it, found through
@@ -46,8 +50,10 @@ for (const file of existsSync(snippets) ? readdirSync(snippets, { recursive: tru
 }
 
 const wasm = readFileSync(join(dir, wasmFile));
-writeFileSync(
-  join(dir, "bytes.js"),
-  `// The ${wasmFile} module's bytes as hex (see bytes.js at the package's root).\nexport default "${wasm.toString("hex")}";\n`,
-);
-writeFileSync(join(dir, "bytes.d.ts"), "declare const hex: string;\nexport default hex;\n");
+// Compressed data has no repeats left for hex's alignment to keep: base64 is the smaller text.
+const text =
+  encoding === "hex"
+    ? `// The ${wasmFile} module's bytes as hex (see bytes.js at the package's root).\nexport default "${wasm.toString("hex")}";\n`
+    : `// The ${wasmFile} module's bytes, raw deflate in base64 (see inflate.js at the package's root).\nexport default "${deflateRawSync(wasm, { level: 9 }).toString("base64")}";\n`;
+writeFileSync(join(dir, "bytes.js"), text);
+writeFileSync(join(dir, "bytes.d.ts"), "declare const text: string;\nexport default text;\n");
