@@ -35,6 +35,12 @@ const deduped = out
   })
   .join("\n");
 writeFileSync(gluePath, deduped);
+// The types of a class the module exports (the client's `Exchange`, internal to the package) name
+// `Symbol.dispose`, which TypeScript knows only with lib esnext: a consumer's type check would
+// fail on it. The glue sets it only where the runtime has it; the types leave it out.
+const typesPath = join(dir, "glue.d.ts");
+const types = readFileSync(typesPath, "utf8");
+writeFileSync(typesPath, types.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, ""));
 
 // The snippets that encode or decode text themselves (the walker writes into the module's memory,
 // validateMany reads its input piece by piece) take the same stand-ins.

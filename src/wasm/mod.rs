@@ -2,8 +2,8 @@
 //!
 //! Arguments that are the data being validated are `unknown` and never throw; arguments
 //! that configure a call (`options`, `request`, `path`) throw a `TypeError` when wrong.
-//! The API client's functions (`client.rs`) never throw: every outcome, a wrong argument
-//! included, settles their promise.
+//! The API client's functions (`client.rs`) throw the fields of an `invalid_input` error for a
+//! wrong argument; `js/client-core.js` turns them into the rejection of its promise.
 
 #[cfg(feature = "js-validation")]
 mod bulk;
@@ -31,8 +31,8 @@ use wasm_bindgen::prelude::*;
 pub use bulk::validate_many;
 #[cfg(feature = "js-client")]
 pub use client::{
-    create_billing_account, get_billing_account, is_api_error, list_billing_accounts,
-    update_billing_account,
+    create_billing_account, get_billing_account, list_billing_accounts, update_billing_account,
+    Exchange,
 };
 pub use read::{MAX_DEPTH, MAX_NODES};
 pub use types::{ClientConfig, Country, Options};
