@@ -240,7 +240,9 @@ export function clientOver(load, validation) {
     }
   }
 
-  const checked = (validate, input, config) => validate(input, { locale: localeOf(config) });
+  const judge = (validate, input, config) => validate(input, { locale: localeOf(config) });
+  // What the client module takes: the judgement as JSON text (it reads JSON, not JS values).
+  const checked = (validate, input, config) => JSON.stringify(judge(validate, input, config));
 
   async function listBillingAccounts(config, workspaceId) {
     return call(config, (c) => c.listBillingAccounts(config, workspaceId));
@@ -276,7 +278,7 @@ export function clientOver(load, validation) {
     async findCreatedAccount(config, workspaceId, input) {
       const list = await listBillingAccounts(config, workspaceId);
       await validation.ready;
-      const judged = checked(validation.validateCreate, input, config);
+      const judged = judge(validation.validateCreate, input, config);
       if (!judged.ok) return null;
       const made = list.data.filter((account) => holds(account, judged.value));
       made.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));

@@ -19,8 +19,6 @@ use crate::error::{Code, FieldError, Issue};
 use crate::i18n::Locale;
 use crate::value::Value;
 
-use super::read;
-
 #[wasm_bindgen(inline_js = r#"
 export function isSignal(value) {
   try {
@@ -52,10 +50,15 @@ fn text(value: &JsValue) -> String {
 }
 
 /// A body as the validation module judged it: its `validateCreate` or `validateUpdate` result
-/// (`{ ok: true, value }` or `{ ok: false, errors }`), which the package's `client` entry
-/// passes on. The client never validates a body itself: it has no copy of the rules.
+/// (`{ ok: true, value }` or `{ ok: false, errors }`) as JSON text, which the package's `client`
+/// entry passes on. The client never validates a body itself: it has no copy of the rules. (Text,
+/// not the object: the module then needs no reader of JavaScript values, only the JSON reader it
+/// has for answers.)
 fn checked(validation: &JsValue) -> Checked {
-    let validation = read::read(validation).unwrap_or(Value::Null);
+    let validation = validation
+        .as_string()
+        .and_then(|text| json::parse(text.as_bytes()))
+        .unwrap_or(Value::Null);
     if let (Some(Value::Bool(true)), Some(value)) = (validation.get("ok"), validation.get("value"))
     {
         let mut body = String::new();
@@ -71,9 +74,11 @@ fn checked(validation: &JsValue) -> Checked {
 
 /// The config and the caller's signal, or `invalid_input` with every problem in the config.
 fn read_config(value: &JsValue) -> Result<(ClientConfig, JsValue), ApiError> {
+    // A getter that throws reads as NaN, which every member refuses as malformed (`format`).
     let member = |key: &str| {
         if value.is_object() {
-            read::member(value, &JsValue::from_str(key))
+            js_sys::Reflect::get(value, &JsValue::from_str(key))
+                .unwrap_or_else(|_| JsValue::from_f64(f64::NAN))
         } else {
             JsValue::UNDEFINED
         }
@@ -379,15 +384,14 @@ fn start(config: &JsValue, call: Call) -> Result<Exchange, JsValue> {
     })
 }
 
-/// A create in the workspace from `validation`, what `validateCreate` said of the body (the
-/// package's `client` entry validates, then calls this). Never retried: a second try could open a
+/// A create in the workspace from `validation`, what `validateCreate` said of the body as JSON
+/// text (the package's `client` entry validates, then calls this). Never retried: a second try could open a
 /// second account.
 #[wasm_bindgen(js_name = createBillingAccount)]
 pub fn create_billing_account(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Validation<CreateBillingAccountRequest>")]
-    validation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] validation: JsValue,
     #[wasm_bindgen(js_name = idempotencyKey, unchecked_param_type = "string | undefined")]
     idempotency_key: JsValue,
 ) -> Result<Exchange, JsValue> {
@@ -407,8 +411,7 @@ pub fn update_billing_account(
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
     #[wasm_bindgen(js_name = billingAccountId, unchecked_param_type = "string")]
     billing_account_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Validation<UpdateBillingAccountRequest>")]
-    validation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] validation: JsValue,
 ) -> Result<Exchange, JsValue> {
     let call = Call::Update {
         workspace: text(&workspace_id),

@@ -42,10 +42,11 @@ pub use validation::{
 };
 
 #[cfg(feature = "js-client")]
-/// Plain objects, `null` for null (not `undefined`): written as JSON text, then `JSON.parse`d.
+/// Plain objects, `null` for null (not `undefined`): written as JSON text, then `JSON.parse`d
+/// (js-sys's binding: read.rs's would bring its whole script, the value walker, into the client).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     match to_json::to_json(value) {
-        Ok(text) => Ok(read::parse_json(&text)),
+        Ok(text) => js_sys::JSON::parse(&text),
         Err(_) => Err(read::type_error("the result has no JSON form")),
     }
 }
