@@ -3,7 +3,7 @@
 // synchronously), or with `deflate` compressed (raw deflate, level 9) and in base64, for a module
 // that starts asynchronously anyway (js/inflate.js reads them).
 //   node scripts/pkg-module.mjs DIR WASM_FILE [deflate]
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { deflateRawSync } from "node:zlib";
 
@@ -41,6 +41,14 @@ writeFileSync(gluePath, deduped);
 const typesPath = join(dir, "glue.d.ts");
 const types = readFileSync(typesPath, "utf8");
 writeFileSync(typesPath, types.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, ""));
+
+// wasm-bindgen writes every inline script of the crate; those this module's glue does not import
+// (the client's glue needs none of the validation's reader) would only weigh on the tarball.
+const snippetDir = join(dir, "snippets");
+for (const file of existsSync(snippetDir) ? readdirSync(snippetDir, { recursive: true }) : []) {
+  const path = join(snippetDir, file);
+  if (path.endsWith(".js") && !deduped.includes(`./${relative(dir, path)}`)) rmSync(path);
+}
 
 // The snippets that encode or decode text themselves (the walker writes into the module's memory,
 // validateMany reads its input piece by piece) take the same stand-ins.
