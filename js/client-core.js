@@ -1,5 +1,7 @@
 // The API client (DESIGN §3), shared by the client entries: bodies are validated by the
-// validation module, then sent by the client's own wasm, which starts on the first call.
+// validation module; the client's own wasm, which starts on the first call, checks each call and
+// builds its request, reads every answer and decides retries; the loop here sends it with the
+// global `fetch` (browsers, Node 20+, Deno, Bun, workerd) under one deadline.
 // Every outcome settles the promise; a rejection is an `ApiError`.
 
 /** What the client's promises reject with: a real `Error` whose fields are own and enumerable. */
@@ -55,6 +57,158 @@ function holds(account, sent) {
   return fields && currency && address;
 }
 
+/** One call's time budget: the timeout and the caller's signal, as one abort signal. */
+class Deadline {
+  constructor(ms, caller) {
+    this.controller = new AbortController();
+    this.caller = caller;
+    this.end = performance.now() + ms;
+    this.stop = () => this.controller.abort();
+    this.timer = setTimeout(this.stop, ms);
+    if (caller) {
+      if (caller.aborted) this.stop();
+      else caller.addEventListener("abort", this.stop);
+    }
+  }
+  get signal() {
+    return this.controller.signal;
+  }
+  /** 0 running, 1 timed out, 2 cancelled by the caller. */
+  state() {
+    return this.caller?.aborted ? 2 : this.controller.signal.aborted ? 1 : 0;
+  }
+  remaining() {
+    return Math.max(0, this.end - performance.now());
+  }
+  /** Resolves after `ms`, or at once when the deadline stops. */
+  sleep(ms) {
+    const signal = this.controller.signal;
+    return new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener("abort", done);
+    });
+  }
+  /** Clears the timer and the listener on the caller's signal, so neither keeps a Node process
+   * alive nor a long-lived signal holding on to finished calls. */
+  dispose() {
+    clearTimeout(this.timer);
+    this.caller?.removeEventListener("abort", this.stop);
+  }
+}
+
+/**
+ * The body, chunk by chunk, stopped once it is longer than `cap` (the module calls that
+ * invalid_response) or the deadline passes: an endless or huge body can neither fill the page's
+ * memory nor outlive the timeout (a body read through arrayBuffer() did both in Node, measured:
+ * 15 s on an endless body with a 5 s timeout). The clock is read here too, as a busy stream can
+ * hold the deadline's timer back.
+ */
+async function readBody(stream, cap, deadline) {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const parts = [];
+  let size = 0;
+  try {
+    for (;;) {
+      if (deadline.remaining() <= 0) deadline.stop();
+      if (deadline.state() !== 0) throw new Error("stopped");
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      size += value.length;
+      if (size > cap) break;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  const out = new Uint8Array(Math.min(size, cap + 1));
+  let at = 0;
+  for (const part of parts) {
+    if (at >= out.length) break;
+    const n = Math.min(part.length, out.length - at);
+    out.set(part.subarray(0, n), at);
+    at += n;
+  }
+  return out;
+}
+
+/** A uniform random u32: the jitter of the retry policy's backoff. */
+const jitter = () => Math.floor(Math.random() * 4294967296);
+
+/**
+ * One try of `exchange`: the value of its answer, or `undefined` with the failure told to the
+ * exchange. A 2xx or 422 that does not say it is JSON is refused without its body being read (a
+ * body that will not be read is cancelled; a stream that already failed rejects, which must not
+ * become an unhandled rejection: Node ends the process on one).
+ */
+async function attempt(exchange, deadline) {
+  let response;
+  try {
+    // The token goes to this origin only: a redirect is not followed (it reads as
+    // invalid_response), and no cookies or other ambient credentials go along.
+    response = await globalThis.fetch(exchange.url, {
+      method: exchange.method,
+      headers: exchange.headers,
+      body: exchange.body,
+      signal: deadline.signal,
+      redirect: "manual",
+      credentials: "omit",
+    });
+  } catch {
+    return exchange.failed(deadline.state());
+  }
+  const { status, headers } = response;
+  if (exchange.refused(status, headers.get("Content-Type") ?? undefined)) {
+    response.body?.cancel().catch(() => {});
+    return;
+  }
+  let body;
+  try {
+    body = await readBody(response.body, exchange.maxResponseBytes, deadline);
+  } catch {
+    return exchange.failed(deadline.state());
+  }
+  return exchange.read(status, headers.get("Retry-After") ?? undefined, body, Date.now());
+}
+
+/**
+ * Sends `exchange` (what the client module built for one call) and resolves to its answer's
+ * value, retrying as the module says, all within the config's timeout and the caller's signal;
+ * else rejects with the last failure's fields.
+ */
+async function send(exchange) {
+  const deadline = new Deadline(exchange.timeoutMs, exchange.signal);
+  // Whether a request has gone to fetch: from then on a failure may leave the server having done it.
+  let sent = false;
+  try {
+    for (let attempts = 1; ; attempts++) {
+      const stopped = deadline.state();
+      if (stopped !== 0) {
+        exchange.failed(stopped);
+        break;
+      }
+      sent = true;
+      const value = await attempt(exchange, deadline);
+      if (value !== undefined) return value;
+      const wait = exchange.retryDelay(attempts, jitter(), deadline.remaining());
+      if (wait === undefined) break;
+      // Resolves early when the deadline stops; the loop then answers with the timeout or the
+      // cancellation.
+      await deadline.sleep(wait);
+    }
+    throw exchange.error(sent);
+  } finally {
+    deadline.dispose();
+    exchange.free();
+  }
+}
+
 /**
  * The four calls over `load()`, which resolves to the client module's exports (started), and
  * the validation entry's `validateCreate`, `validateUpdate` and `ready`.
@@ -77,7 +231,8 @@ export function clientOver(load, validation) {
       throw apiError({ kind: "network", message: NOT_LOADED[localeOf(config)], cause: String(cause) });
     }
     try {
-      return await run(client);
+      // The module reads the arguments and builds the request (or throws an error's fields).
+      return await send(run(client));
     } catch (error) {
       // The module's own error objects carry the fields; they become this entry's class.
       if (error instanceof ApiError) throw error;
@@ -85,7 +240,9 @@ export function clientOver(load, validation) {
     }
   }
 
-  const checked = (validate, input, config) => validate(input, { locale: localeOf(config) });
+  const judge = (validate, input, config) => validate(input, { locale: localeOf(config) });
+  // What the client module takes: the judgement as JSON text (it reads JSON, not JS values).
+  const checked = (validate, input, config) => JSON.stringify(judge(validate, input, config));
 
   async function listBillingAccounts(config, workspaceId) {
     return call(config, (c) => c.listBillingAccounts(config, workspaceId));
@@ -121,7 +278,7 @@ export function clientOver(load, validation) {
     async findCreatedAccount(config, workspaceId, input) {
       const list = await listBillingAccounts(config, workspaceId);
       await validation.ready;
-      const judged = checked(validation.validateCreate, input, config);
+      const judged = judge(validation.validateCreate, input, config);
       if (!judged.ok) return null;
       const made = list.data.filter((account) => holds(account, judged.value));
       made.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));

@@ -1,14 +1,14 @@
-// Entry `billing-account-form/client`: the API client. Its wasm (inlined, like the validation
-// module's) is fetched by the bundle and started on the first call only.
+// Entry `billing-account-form/client`: the API client. Its wasm (inlined, compressed: its start
+// is asynchronous anyway) is fetched by the bundle, inflated and started on the first call only.
 import * as validation from "./index.js";
-import { decode } from "./bytes.js";
+import { inflate } from "./inflate.js";
 import { clientOver } from "./client-core.js";
 
 export { ApiError, isApiError } from "./client-core.js";
 
 async function load() {
   const [glue, bytes] = await Promise.all([import("./wasm-client/glue.js"), import("./wasm-client/bytes.js")]);
-  await glue.default({ module_or_path: decode(bytes.default) });
+  await glue.default({ module_or_path: await inflate(bytes.default) });
   return glue;
 }
 

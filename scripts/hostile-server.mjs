@@ -1,4 +1,4 @@
-// A hostile HTTP server for the wasm client's tests (tests/wasm_hostile.rs), in Node and in
+// A hostile HTTP server for the client's tests (tests/client/suite.mjs), in Node and in
 // Chromium. The first path segment picks the misbehaviour: the client's base URL is
 // http://127.0.0.1:PORT/<case>, so its requests arrive as /<case>/workspaces/….
 //
@@ -94,7 +94,7 @@ const server = net.createServer((socket) => {
     const [method, target = "/"] = head.slice(0, head.indexOf("\r\n")).split(" ");
     // Chromium asks first: allow the client's headers from any origin.
     if (method === "OPTIONS") {
-      socket.end(`HTTP/1.1 204 No Content\r\n${CORS}Access-Control-Allow-Methods: GET, POST, PATCH\r\nAccess-Control-Allow-Headers: Authorization, Content-Type, Accept\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(`HTTP/1.1 204 No Content\r\n${CORS}Access-Control-Allow-Methods: GET, POST, PATCH\r\nAccess-Control-Allow-Headers: Authorization, Content-Type, Accept, Idempotency-Key\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     const name = target.split("/")[1] ?? "";

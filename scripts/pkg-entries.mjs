@@ -76,6 +76,9 @@ const pkg = {
   files: ["*.js", "*.cjs", "*.d.ts", "*.d.cts", "wasm-validation/", "wasm-client/", "openapi.json", "www/", "README.md", "LICENSE"],
   // `npx billing-account-form stand-in`: the stand-in API in Node (js/stand-in.js).
   bin: { "billing-account-form": "./stand-in.js" },
+  // The client's inflater where the runtime has no DecompressionStream (js/inflate.js), imported
+  // only there. Keep the range in step with the root package.json's.
+  dependencies: { fflate: "^0.8.3" },
   // Only `billing-account-form/mock` needs it, and uses the application's own copy.
   peerDependencies: { msw: "^2.0.0" },
   peerDependenciesMeta: { msw: { optional: true } },

@@ -1,10 +1,14 @@
 // scripts/build-pkg, for one wasm module in DIR: makes wasm-bindgen's glue carry no asset
-// reference, and writes the module's bytes as hex into DIR/bytes.js.
-//   node scripts/pkg-module.mjs DIR WASM_FILE
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+// reference, and writes the module's bytes into DIR/bytes.js: as hex (a module that starts
+// synchronously), or with `deflate` compressed (raw deflate, level 9) and in base64, for a module
+// that starts asynchronously anyway (js/inflate.js reads them).
+//   node scripts/pkg-module.mjs DIR WASM_FILE [deflate]
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { deflateRawSync } from "node:zlib";
 
-const [dir, wasmFile] = process.argv.slice(2);
+const [dir, wasmFile, encoding = "hex"] = process.argv.slice(2);
+if (!["hex", "deflate"].includes(encoding)) throw new Error(`unknown encoding ${encoding}: hex or deflate`);
 const gluePath = join(dir, "glue.js");
 const glue = readFileSync(gluePath, "utf8");
 // The glue's fallback when init gets no module: a .wasm beside it, found through
@@ -31,6 +35,20 @@ const deduped = out
   })
   .join("\n");
 writeFileSync(gluePath, deduped);
+// The types of a class the module exports (the client's `Exchange`, internal to the package) name
+// `Symbol.dispose`, which TypeScript knows only with lib esnext: a consumer's type check would
+// fail on it. The glue sets it only where the runtime has it; the types leave it out.
+const typesPath = join(dir, "glue.d.ts");
+const types = readFileSync(typesPath, "utf8");
+writeFileSync(typesPath, types.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, ""));
+
+// wasm-bindgen writes every inline script of the crate; those this module's glue does not import
+// (the client's glue needs none of the validation's reader) would only weigh on the tarball.
+const snippetDir = join(dir, "snippets");
+for (const file of existsSync(snippetDir) ? readdirSync(snippetDir, { recursive: true }) : []) {
+  const path = join(snippetDir, file);
+  if (path.endsWith(".js") && !deduped.includes(`./${relative(dir, path)}`)) rmSync(path);
+}
 
 // The snippets that encode or decode text themselves (the walker writes into the module's memory,
 // validateMany reads its input piece by piece) take the same stand-ins.
@@ -46,8 +64,10 @@ for (const file of existsSync(snippets) ? readdirSync(snippets, { recursive: tru
 }
 
 const wasm = readFileSync(join(dir, wasmFile));
-writeFileSync(
-  join(dir, "bytes.js"),
-  `// The ${wasmFile} module's bytes as hex (see bytes.js at the package's root).\nexport default "${wasm.toString("hex")}";\n`,
-);
-writeFileSync(join(dir, "bytes.d.ts"), "declare const hex: string;\nexport default hex;\n");
+// Compressed data has no repeats left for hex's alignment to keep: base64 is the smaller text.
+const text =
+  encoding === "hex"
+    ? `// The ${wasmFile} module's bytes as hex (see bytes.js at the package's root).\nexport default "${wasm.toString("hex")}";\n`
+    : `// The ${wasmFile} module's bytes, raw deflate in base64 (see inflate.js at the package's root).\nexport default "${deflateRawSync(wasm, { level: 9 }).toString("base64")}";\n`;
+writeFileSync(join(dir, "bytes.js"), text);
+writeFileSync(join(dir, "bytes.d.ts"), "declare const text: string;\nexport default text;\n");

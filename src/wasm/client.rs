@@ -1,21 +1,14 @@
-//! The API client's transport: the sans-IO core's requests sent with the global `fetch`.
+//! The API client's pure half: each call's request checked and built, every answer read, the
+//! retry decided. The fetch loop (the one deadline, the body read up to its cap, the waits between
+//! tries) is JavaScript's, in `js/client-core.js`: the module then carries no futures machinery
+//! and no web-sys bindings (the client entry came out 7.8 kB gzip smaller).
 //!
-//! Each call reads its arguments, lets the core build the request (validating first, so an
-//! invalid body or ID is refused before a URL exists), then sends it under one deadline: the
-//! config's timeout and the caller's `AbortSignal` share one `AbortController` that cuts the
-//! fetch, the body read and any wait between retries. The core says whether to retry and what
-//! every answer means; this shell only moves bytes, keeps time and draws jitter.
-//!
-//! `fetch` is the global one (bound directly, not through `window`), so the same code runs in
-//! browsers, Node 20+, Deno, Bun and workerd. (gloo-net did this until the package split; it
-//! wrapped one call, `fetch`, and cost 1.7 kB gzip of the client's module: measured, then removed.)
-
-use core::cell::Cell;
+//! A call reads its arguments into an [`Exchange`] (validating first, so an invalid body or ID is
+//! refused before a URL exists); the loop sends what it holds, hands back each answer or failure,
+//! and asks it whether and when to try again. The core says what every answer means.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestCredentials, RequestRedirect};
 
 use crate::api::{
     content_type_error, create_request_checked, get_request, json, list_request, parse_account,
@@ -26,25 +19,7 @@ use crate::error::{Code, FieldError, Issue};
 use crate::i18n::Locale;
 use crate::value::Value;
 
-use super::read;
-
-// Timers and the error object: the parts that need JavaScript callbacks or classes.
-// `setTimeout`, `AbortController` and `performance` are globals in browsers and Node alike.
 #[wasm_bindgen(inline_js = r#"
-class ApiError extends Error {}
-Object.defineProperty(ApiError.prototype, "name", { value: "ApiError", writable: true, configurable: true });
-
-export function apiError(fields) {
-  const error = new ApiError(fields.message);
-  // Own and enumerable like the other fields (Error makes `message` non-enumerable).
-  delete error.message;
-  return Object.assign(error, fields);
-}
-
-export function isApiError(value) {
-  return value instanceof ApiError;
-}
-
 export function isSignal(value) {
   try {
     return typeof value === "object" && value !== null && typeof value.aborted === "boolean"
@@ -53,160 +28,11 @@ export function isSignal(value) {
     return false;
   }
 }
-
-// The body, chunk by chunk, stopped once it is longer than `cap` (the core calls that
-// invalid_response) or the deadline passes: an endless or huge body can neither fill the
-// page's memory nor outlive the timeout (a body read through arrayBuffer() did both in Node,
-// measured: 15 s on an endless body with a 5 s timeout). The clock is read here too, as a
-// busy stream can hold the deadline's timer back.
-export async function readBody(stream, cap, deadline) {
-  if (!stream) return new Uint8Array(0);
-  const reader = stream.getReader();
-  const parts = [];
-  let size = 0;
-  try {
-    for (;;) {
-      if (deadline.remaining() <= 0) deadline.stop();
-      if (deadline.state() !== 0) throw new Error("stopped");
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      size += value.length;
-      if (size > cap) break;
-    }
-  } finally {
-    reader.cancel().catch(() => {});
-  }
-  const out = new Uint8Array(Math.min(size, cap + 1));
-  let at = 0;
-  for (const part of parts) {
-    if (at >= out.length) break;
-    const n = Math.min(part.length, out.length - at);
-    out.set(part.subarray(0, n), at);
-    at += n;
-  }
-  return out;
-}
-
-// A body that will not be read, let go; a stream that already failed rejects, which must not
-// become an unhandled rejection (Node ends the process on one).
-export function discardBody(stream) {
-  if (stream) stream.cancel().catch(() => {});
-}
-
-export class Deadline {
-  constructor(ms, caller) {
-    this.controller = new AbortController();
-    this.caller = caller;
-    this.end = performance.now() + ms;
-    this.stop = () => this.controller.abort();
-    this.timer = setTimeout(this.stop, ms);
-    if (caller) {
-      if (caller.aborted) this.stop();
-      else caller.addEventListener("abort", this.stop);
-    }
-  }
-  get signal() { return this.controller.signal; }
-  // 0 running, 1 timed out, 2 cancelled by the caller.
-  state() { return this.caller?.aborted ? 2 : this.controller.signal.aborted ? 1 : 0; }
-  remaining() { return Math.max(0, this.end - performance.now()); }
-  sleep(ms) {
-    const signal = this.controller.signal;
-    return new Promise((resolve) => {
-      if (signal.aborted) return resolve();
-      const done = () => { clearTimeout(timer); signal.removeEventListener("abort", done); resolve(); };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener("abort", done);
-    });
-  }
-  dispose() {
-    clearTimeout(this.timer);
-    this.caller?.removeEventListener("abort", this.stop);
-  }
-}
 "#)]
 extern "C" {
-    /// `fields` (the serialized `ApiError`) as an `ApiError` instance, a subclass of `Error`.
-    #[wasm_bindgen(js_name = apiError)]
-    fn api_error(fields: &JsValue) -> JsValue;
-
-    #[wasm_bindgen(js_name = isApiError)]
-    fn is_api_error_instance(value: &JsValue) -> bool;
-
     /// Whether `value` can be used as an `AbortSignal` (read without trusting its getters).
     #[wasm_bindgen(js_name = isSignal)]
     fn is_signal(value: &JsValue) -> bool;
-
-    /// One call's time budget: the timeout and the caller's signal, as one abort signal.
-    type Deadline;
-
-    #[wasm_bindgen(constructor)]
-    fn new(ms: u32, caller: Option<&AbortSignal>) -> Deadline;
-
-    #[wasm_bindgen(method, getter)]
-    fn signal(this: &Deadline) -> AbortSignal;
-
-    #[wasm_bindgen(method)]
-    fn state(this: &Deadline) -> u32;
-
-    #[wasm_bindgen(method)]
-    fn remaining(this: &Deadline) -> f64;
-
-    /// Stops the deadline now (as its timer would).
-    #[wasm_bindgen(method)]
-    fn stop(this: &Deadline);
-
-    /// Resolves after `ms`, or at once when the deadline stops.
-    #[wasm_bindgen(method)]
-    fn sleep(this: &Deadline, ms: u32) -> js_sys::Promise;
-
-    #[wasm_bindgen(method)]
-    fn dispose(this: &Deadline);
-
-    /// Cancels a body that will not be read.
-    #[wasm_bindgen(js_name = discardBody)]
-    fn discard_body(stream: Option<web_sys::ReadableStream>);
-
-    /// A response body as bytes, at most `cap + 1` of them, within the deadline.
-    #[wasm_bindgen(js_name = readBody)]
-    fn read_body(
-        stream: Option<web_sys::ReadableStream>,
-        cap: u32,
-        deadline: &Deadline,
-    ) -> js_sys::Promise;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// The global `fetch` (browsers, Node 20+, workerd, Deno, Bun): one binding everywhere.
-    fn fetch(request: &web_sys::Request) -> js_sys::Promise;
-}
-
-/// Clears the timer and the listener on the caller's signal however the call ends, so neither
-/// keeps a Node process alive nor a long-lived signal holding on to finished calls.
-struct Budget(Deadline);
-
-impl Drop for Budget {
-    fn drop(&mut self) {
-        self.0.dispose();
-    }
-}
-
-impl Budget {
-    /// The error for a call the deadline stopped, if it has.
-    fn stopped(&self, locale: Locale) -> Option<ApiError> {
-        match self.0.state() {
-            0 => None,
-            2 => Some(ApiError::aborted(locale)),
-            _ => Some(ApiError::timeout(locale)),
-        }
-    }
-
-    /// Why a fetch or a body read failed: the deadline, or else the network.
-    fn failure(&self, locale: Locale) -> ApiError {
-        self.stopped(locale)
-            .unwrap_or_else(|| ApiError::network(locale))
-    }
 }
 
 /// Text no parser accepts: an argument of the wrong JavaScript type (a number for an ID, an
@@ -224,10 +50,15 @@ fn text(value: &JsValue) -> String {
 }
 
 /// A body as the validation module judged it: its `validateCreate` or `validateUpdate` result
-/// (`{ ok: true, value }` or `{ ok: false, errors }`), which the package's `client` entry
-/// passes on. The client never validates a body itself: it has no copy of the rules.
+/// (`{ ok: true, value }` or `{ ok: false, errors }`) as JSON text, which the package's `client`
+/// entry passes on. The client never validates a body itself: it has no copy of the rules. (Text,
+/// not the object: the module then needs no reader of JavaScript values, only the JSON reader it
+/// has for answers.)
 fn checked(validation: &JsValue) -> Checked {
-    let validation = read::read(validation).unwrap_or(Value::Null);
+    let validation = validation
+        .as_string()
+        .and_then(|text| json::parse(text.as_bytes()))
+        .unwrap_or(Value::Null);
     if let (Some(Value::Bool(true)), Some(value)) = (validation.get("ok"), validation.get("value"))
     {
         let mut body = String::new();
@@ -242,10 +73,12 @@ fn checked(validation: &JsValue) -> Checked {
 }
 
 /// The config and the caller's signal, or `invalid_input` with every problem in the config.
-fn read_config(value: &JsValue) -> Result<(ClientConfig, Option<AbortSignal>), ApiError> {
+fn read_config(value: &JsValue) -> Result<(ClientConfig, JsValue), ApiError> {
+    // A getter that throws reads as NaN, which every member refuses as malformed (`format`).
     let member = |key: &str| {
         if value.is_object() {
-            read::member(value, &JsValue::from_str(key))
+            js_sys::Reflect::get(value, &JsValue::from_str(key))
+                .unwrap_or_else(|_| JsValue::from_f64(f64::NAN))
         } else {
             JsValue::UNDEFINED
         }
@@ -271,12 +104,12 @@ fn read_config(value: &JsValue) -> Result<(ClientConfig, Option<AbortSignal>), A
         (!timeout_value.is_undefined()).then(|| timeout_value.as_f64().unwrap_or(f64::NAN));
     let signal_value = member("signal");
     let signal = if signal_value.is_undefined() || signal_value.is_null() {
-        None
+        JsValue::UNDEFINED
     } else if is_signal(&signal_value) {
-        Some(signal_value.unchecked_into::<AbortSignal>())
+        signal_value
     } else {
         issues.push(Issue::new("signal", Code::Format));
-        None
+        JsValue::UNDEFINED
     };
     let parsed = ClientConfig::parse(&ConfigInput {
         token: &token,
@@ -302,63 +135,6 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     super::to_js(value).unwrap_or_else(|e| e)
 }
 
-/// A uniform random `u32` for the retry policy's jitter.
-fn jitter() -> u32 {
-    // `as` saturates; `random()` is below 1, so the product is below 2^32.
-    (js_sys::Math::random() * 4_294_967_296.0) as u32
-}
-
-/// One attempt: the status, `Retry-After` and body, or why there is no answer.
-///
-/// A 2xx or 422 that does not say it is JSON is `invalid_response` without its body being read;
-/// other bodies are read up to `MAX_RESPONSE_BYTES + 1` bytes (see `readBody`).
-async fn attempt(
-    config: &ClientConfig,
-    spec: &RequestSpec,
-    budget: &Budget,
-) -> Result<(u16, Option<String>, Vec<u8>), ApiError> {
-    let locale = config.locale;
-    let request = request(spec, &budget.0.signal()).ok_or_else(|| ApiError::network(locale))?;
-    let response: web_sys::Response = JsFuture::from(fetch(&request))
-        .await
-        .map_err(|_| budget.failure(locale))?
-        .unchecked_into();
-    let status = response.status();
-    let retry_after = response.headers().get("Retry-After").ok().flatten();
-    let content_type = response.headers().get("Content-Type").ok().flatten();
-    if let Some(error) = content_type_error(config, status, content_type.as_deref()) {
-        discard_body(response.body());
-        return Err(error);
-    }
-    let cap = u32::try_from(MAX_RESPONSE_BYTES).unwrap_or(u32::MAX);
-    let body = JsFuture::from(read_body(response.body(), cap, &budget.0))
-        .await
-        .map_err(|_| budget.failure(locale))?;
-    let body = js_sys::Uint8Array::new(&body).to_vec();
-    Ok((status, retry_after, body))
-}
-
-/// `spec` as a fetch `Request`, built directly with web-sys.
-///
-/// The token goes to this origin only: a redirect is not followed (it reads as
-/// `invalid_response`), and no cookies or other ambient credentials go along.
-fn request(spec: &RequestSpec, signal: &AbortSignal) -> Option<web_sys::Request> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(spec.method.as_str());
-    let headers = web_sys::Headers::new().ok()?;
-    for (name, value) in &spec.headers {
-        headers.set(name, value).ok()?;
-    }
-    init.set_headers(&headers);
-    if let Some(body) = &spec.body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    init.set_signal(Some(signal));
-    init.set_redirect(RequestRedirect::Manual);
-    init.set_credentials(RequestCredentials::Omit);
-    web_sys::Request::new_with_str_and_init(&spec.url, &init).ok()
-}
-
 /// Reads one answer: the value as JavaScript, or the error it stands for.
 type Parse = fn(&ClientConfig, Operation, &HttpResponse<'_>) -> Result<JsValue, ApiError>;
 
@@ -378,61 +154,8 @@ fn list(
     parse_list(config, response).map(|list| to_js(&list))
 }
 
-/// Sends `spec` and reads the answer with `parse`, retrying as the core's policy says, all
-/// within the config's timeout and the caller's signal.
-///
-/// `sent` becomes true once a request has gone to `fetch`: from then on a failure may leave the
-/// server having done it.
-async fn exchange(
-    config: &ClientConfig,
-    signal: Option<&AbortSignal>,
-    spec: &RequestSpec,
-    parse: Parse,
-    sent: &Cell<bool>,
-) -> Result<JsValue, ApiError> {
-    let locale = config.locale;
-    let budget = Budget(Deadline::new(config.timeout_ms, signal));
-    let policy = RetryPolicy::default();
-    let mut attempts: u32 = 0;
-    loop {
-        if let Some(stopped) = budget.stopped(locale) {
-            return Err(stopped);
-        }
-        attempts = attempts.saturating_add(1);
-        sent.set(true);
-        let outcome =
-            attempt(config, spec, &budget)
-                .await
-                .and_then(|(status, retry_after, body)| {
-                    parse(
-                        config,
-                        spec.operation,
-                        &HttpResponse {
-                            status,
-                            retry_after: retry_after.as_deref(),
-                            body: &body,
-                            now_unix_seconds: (js_sys::Date::now() / 1000.0) as u64,
-                        },
-                    )
-                });
-        let error = match outcome {
-            Ok(value) => return Ok(value),
-            Err(error) => error,
-        };
-        let remaining = budget.0.remaining() as u64;
-        match policy.should_retry(spec.operation, &error, attempts, jitter(), remaining) {
-            Some(wait_ms) => {
-                // The sleep resolves (never rejects) early when the deadline stops; the loop
-                // then answers with the timeout or the cancellation.
-                let _ = JsFuture::from(budget.0.sleep(wait_ms)).await;
-            }
-            None => return Err(error),
-        }
-    }
-}
-
-/// A call's arguments, read from JavaScript before the call returns its promise (so a caller
-/// that changes its object afterwards does not change what is sent).
+/// A call's arguments, read from JavaScript when its [`Exchange`] is made (so a caller that
+/// changes its objects afterwards does not change what is sent).
 enum Call {
     Create {
         workspace: String,
@@ -491,122 +214,238 @@ impl Call {
     }
 }
 
-/// The promise of one call: resolves with the answer as plain data, rejects with an `ApiError`.
-/// One future type for all four calls, so the async machinery is in the module once.
-fn start(config: JsValue, call: Call) -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
-        let sent = Cell::new(false);
-        let mut operation = None;
-        let key = match &call {
-            Call::Create { key, .. } => key.clone(),
-            _ => None,
+/// One call, checked and built: what to send, and what each answer means.
+///
+/// The loop in `js/client-core.js` sends [`Exchange::url`] with the method, headers and body given
+/// here (no redirect followed: the token goes to this origin only; no cookies), under one deadline of
+/// [`Exchange::timeout_ms`] shared with [`Exchange::signal`]. It reports each try's outcome with
+/// [`Exchange::failed`], [`Exchange::refused`] or [`Exchange::read`], asks [`Exchange::retry_delay`]
+/// after a failure, and rejects with [`Exchange::error`] when there is no answer to give.
+#[wasm_bindgen]
+pub struct Exchange {
+    config: ClientConfig,
+    signal: JsValue,
+    spec: RequestSpec,
+    parse: Parse,
+    /// The `Idempotency-Key` the caller gave a create, handed back when its outcome is unknown.
+    key: Option<String>,
+    /// The last try's failure.
+    last: ApiError,
+}
+
+#[wasm_bindgen]
+impl Exchange {
+    #[wasm_bindgen(getter)]
+    pub fn method(&self) -> String {
+        self.spec.method.as_str().into()
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn url(&self) -> String {
+        self.spec.url.clone()
+    }
+
+    /// The headers as `[name, value]` pairs.
+    #[wasm_bindgen(getter, unchecked_return_type = "[string, string][]")]
+    pub fn headers(&self) -> JsValue {
+        to_js(&self.spec.headers)
+    }
+
+    /// The JSON body, for a create or an update.
+    #[wasm_bindgen(getter)]
+    pub fn body(&self) -> Option<String> {
+        self.spec.body.clone()
+    }
+
+    /// The caller's `AbortSignal`, or `undefined`.
+    #[wasm_bindgen(getter, unchecked_return_type = "AbortSignal | undefined")]
+    pub fn signal(&self) -> JsValue {
+        self.signal.clone()
+    }
+
+    #[wasm_bindgen(getter, js_name = timeoutMs)]
+    pub fn timeout_ms(&self) -> u32 {
+        self.config.timeout_ms
+    }
+
+    /// The most of a body that is read: one byte more is `invalid_response`.
+    #[wasm_bindgen(getter, js_name = maxResponseBytes)]
+    pub fn max_response_bytes(&self) -> u32 {
+        u32::try_from(MAX_RESPONSE_BYTES).unwrap_or(u32::MAX)
+    }
+
+    /// A try with no answer: `state` 0 for the network, 1 when the timeout ran out, 2 when the
+    /// caller's signal cancelled it.
+    pub fn failed(&mut self, state: u32) {
+        let locale = self.config.locale;
+        self.last = match state {
+            0 => ApiError::network(locale),
+            2 => ApiError::aborted(locale),
+            _ => ApiError::timeout(locale),
         };
-        let outcome = async {
-            let (config, signal) = read_config(&config)?;
-            let (spec, parse) = call.request(&config)?;
-            operation = Some(spec.operation);
-            exchange(&config, signal.as_ref(), &spec, parse, &sent).await
-        }
-        .await;
-        outcome.map_err(|error| {
-            let unknown = operation.is_some_and(|op| error.outcome_unknown(op, sent.get()));
-            let fields = to_js(&error);
-            if unknown {
-                // Own and enumerable, like the other fields: `outcomeUnknown` says the server may
-                // have done it; a create's key lets it be sent again without a second account.
-                let _ = js_sys::Reflect::set(&fields, &"outcomeUnknown".into(), &JsValue::TRUE);
-                if let Some(key) = &key {
-                    let _ = js_sys::Reflect::set(&fields, &"idempotencyKey".into(), &key.into());
-                }
+    }
+
+    /// Whether an answer is refused for its `Content-Type` alone (a 2xx or 422 that does not say
+    /// it is JSON): its body then need not be read.
+    pub fn refused(&mut self, status: u16, content_type: Option<String>) -> bool {
+        match content_type_error(&self.config, status, content_type.as_deref()) {
+            Some(error) => {
+                self.last = error;
+                true
             }
-            api_error(&fields)
-        })
+            None => false,
+        }
+    }
+
+    /// An answer: the value it carries, or `undefined` when it stands for an error (kept for
+    /// [`Exchange::retry_delay`] and [`Exchange::error`]). `body` is at most
+    /// [`Exchange::max_response_bytes`] + 1 bytes; `now` is in milliseconds since the epoch.
+    #[wasm_bindgen(unchecked_return_type = "BillingAccount | BillingAccountList | undefined")]
+    pub fn read(
+        &mut self,
+        status: u16,
+        #[wasm_bindgen(js_name = retryAfter)] retry_after: Option<String>,
+        body: &[u8],
+        now: f64,
+    ) -> JsValue {
+        let response = HttpResponse {
+            status,
+            retry_after: retry_after.as_deref(),
+            body,
+            // `as` saturates: a clock before the epoch reads as the epoch.
+            now_unix_seconds: (now / 1000.0) as u64,
+        };
+        match (self.parse)(&self.config, self.spec.operation, &response) {
+            Ok(value) => value,
+            Err(error) => {
+                self.last = error;
+                JsValue::UNDEFINED
+            }
+        }
+    }
+
+    /// After the last try failed, having made `attempts` tries with `remaining_ms` of the
+    /// deadline left: how long to wait before the next, or `undefined` for none. `jitter` is a
+    /// uniform random `u32`.
+    #[wasm_bindgen(js_name = retryDelay)]
+    pub fn retry_delay(&self, attempts: u32, jitter: u32, remaining_ms: f64) -> Option<u32> {
+        RetryPolicy::default().should_retry(
+            self.spec.operation,
+            &self.last,
+            attempts,
+            jitter,
+            remaining_ms as u64,
+        )
+    }
+
+    /// The last failure as the fields of an `ApiError`; `sent` says whether a try reached
+    /// `fetch`, so a create or update that may have landed says its outcome is unknown.
+    #[wasm_bindgen(unchecked_return_type = "ApiError")]
+    pub fn error(&self, sent: bool) -> JsValue {
+        fields(
+            &self.last,
+            self.last.outcome_unknown(self.spec.operation, sent),
+            self.key.as_deref(),
+        )
+    }
+}
+
+/// An error's fields as a plain object: what `js/client-core.js` makes an `ApiError` of.
+fn fields(error: &ApiError, unknown: bool, key: Option<&str>) -> JsValue {
+    let fields = to_js(error);
+    if unknown {
+        // `outcomeUnknown` says the server may have done it; a create's key lets it be sent again
+        // without a second account.
+        let _ = js_sys::Reflect::set(&fields, &"outcomeUnknown".into(), &JsValue::TRUE);
+        if let Some(key) = key {
+            let _ = js_sys::Reflect::set(&fields, &"idempotencyKey".into(), &key.into());
+        }
+    }
+    fields
+}
+
+/// The exchange for `call`, or the `invalid_input` error's fields (thrown) when its config, IDs
+/// or body are wrong: nothing is sent then.
+fn start(config: &JsValue, call: Call) -> Result<Exchange, JsValue> {
+    let key = match &call {
+        Call::Create { key, .. } => key.clone(),
+        _ => None,
+    };
+    let (config, signal) = read_config(config).map_err(|e| fields(&e, false, None))?;
+    let (spec, parse) = call.request(&config).map_err(|e| fields(&e, false, None))?;
+    let last = ApiError::network(config.locale);
+    Ok(Exchange {
+        config,
+        signal,
+        spec,
+        parse,
+        key,
+        last,
     })
 }
 
-/// Creates a billing account in the workspace from `validation`, what `validateCreate` said of
-/// the body (the package's `client` entry validates, then calls this): an invalid body or ID
-/// rejects with `invalid_input` and nothing is sent. Never retried (a second try could open a second
-/// account).
-#[wasm_bindgen(
-    js_name = createBillingAccount,
-    unchecked_return_type = "Promise<BillingAccount>"
-)]
+/// A create in the workspace from `validation`, what `validateCreate` said of the body as JSON
+/// text (the package's `client` entry validates, then calls this). Never retried: a second try could open a
+/// second account.
+#[wasm_bindgen(js_name = createBillingAccount)]
 pub fn create_billing_account(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Validation<CreateBillingAccountRequest>")]
-    validation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] validation: JsValue,
     #[wasm_bindgen(js_name = idempotencyKey, unchecked_param_type = "string | undefined")]
     idempotency_key: JsValue,
-) -> js_sys::Promise {
+) -> Result<Exchange, JsValue> {
     let call = Call::Create {
         workspace: text(&workspace_id),
         body: checked(&validation),
         key: (!idempotency_key.is_undefined()).then(|| text(&idempotency_key)),
     };
-    start(config, call)
+    start(&config, call)
 }
 
-/// Updates a billing account: absent fields stay as they are, `null` clears one. Validated
-/// first, like a create; retried on network errors, 429, 502, 503 and 504.
-#[wasm_bindgen(
-    js_name = updateBillingAccount,
-    unchecked_return_type = "Promise<BillingAccount>"
-)]
+/// An update: absent fields stay as they are, `null` clears one. Retried on network errors, 429,
+/// 502, 503 and 504.
+#[wasm_bindgen(js_name = updateBillingAccount)]
 pub fn update_billing_account(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
     #[wasm_bindgen(js_name = billingAccountId, unchecked_param_type = "string")]
     billing_account_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Validation<UpdateBillingAccountRequest>")]
-    validation: JsValue,
-) -> js_sys::Promise {
+    #[wasm_bindgen(unchecked_param_type = "string")] validation: JsValue,
+) -> Result<Exchange, JsValue> {
     let call = Call::Update {
         workspace: text(&workspace_id),
         account: text(&billing_account_id),
         body: checked(&validation),
     };
-    start(config, call)
+    start(&config, call)
 }
 
 /// One billing account of the workspace.
-#[wasm_bindgen(
-    js_name = getBillingAccount,
-    unchecked_return_type = "Promise<BillingAccount>"
-)]
+#[wasm_bindgen(js_name = getBillingAccount)]
 pub fn get_billing_account(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
     #[wasm_bindgen(js_name = billingAccountId, unchecked_param_type = "string")]
     billing_account_id: JsValue,
-) -> js_sys::Promise {
+) -> Result<Exchange, JsValue> {
     let call = Call::Get {
         workspace: text(&workspace_id),
         account: text(&billing_account_id),
     };
-    start(config, call)
+    start(&config, call)
 }
 
 /// The workspace's billing accounts.
-#[wasm_bindgen(
-    js_name = listBillingAccounts,
-    unchecked_return_type = "Promise<BillingAccountList>"
-)]
+#[wasm_bindgen(js_name = listBillingAccounts)]
 pub fn list_billing_accounts(
     #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     #[wasm_bindgen(js_name = workspaceId, unchecked_param_type = "string")] workspace_id: JsValue,
-) -> js_sys::Promise {
+) -> Result<Exchange, JsValue> {
     start(
-        config,
+        &config,
         Call::List {
             workspace: text(&workspace_id),
         },
     )
-}
-
-/// Whether `error` is what the client's promises reject with: narrows `unknown` in a `catch`.
-#[wasm_bindgen(js_name = isApiError, unchecked_return_type = "error is ApiError")]
-pub fn is_api_error(#[wasm_bindgen(unchecked_param_type = "unknown")] error: JsValue) -> bool {
-    is_api_error_instance(&error)
 }

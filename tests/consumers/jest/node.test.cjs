@@ -1,9 +1,16 @@
 // CommonJS test file in Jest's default (node) environment: require, usable at once.
 const { validateCreate, countries } = require("billing-account-form");
+const { createBillingAccount, isApiError } = require("billing-account-form/client");
 
-test("validates as the server does", () => {
+test("validates as the server does", async () => {
+  // No await before the validation calls: the module is started at require.
   const refused = validateCreate({ name: "Acme", email: "billing@acme.com", address: { country: "XX" } });
   expect(refused.errors.map((e) => `${e.path}:${e.code}`)).toEqual(["address.country:country"]);
   expect(validateCreate({ name: "  Acme  ", email: "billing@acme.com" }).value.name).toBe("Acme");
   expect(countries("en").find((c) => c.code === "DE").name).toBe("Germany");
+  // The client's wasm starts here too.
+  // A body refused locally is refused by the running client module (a module that could not load
+  // rejects with kind network).
+  const call = await createBillingAccount({ token: "t" }, "ws_1", { name: "", email: "x" }).catch((e) => e);
+  expect(isApiError(call) && call.kind).toBe("invalid_input");
 });
