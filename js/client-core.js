@@ -37,6 +37,27 @@ function localeOf(config) {
   }
 }
 
+/** The config's members the client module reads. */
+const CONFIG_KEYS = ["token", "baseUrl", "timeoutMs", "locale", "signal"];
+
+/**
+ * The config as it is when the call is made (the client module may start later, on the first
+ * call): its members copied, a getter that throws copied as NaN, which the module refuses as
+ * malformed (`format`), as it does when it meets the getter itself.
+ */
+function configNow(config) {
+  if (typeof config !== "object" || config === null) return config;
+  const copy = {};
+  for (const key of CONFIG_KEYS) {
+    try {
+      copy[key] = config[key];
+    } catch {
+      copy[key] = NaN;
+    }
+  }
+  return copy;
+}
+
 /** A random `Idempotency-Key` (a UUID v4), one per create. */
 function newKey() {
   const b = globalThis.crypto.getRandomValues(new Uint8Array(16));
@@ -243,42 +264,55 @@ export function clientOver(load, validation) {
   const judge = (validate, input, config) => validate(input, { locale: localeOf(config) });
   // What the client module takes: the judgement as JSON text (it reads JSON, not JS values).
   const checked = (validate, input, config) => JSON.stringify(judge(validate, input, config));
+  // The body judged when the call is made, so a caller that changes its object right after (a
+  // form clearing its state) still sends what it asked to send. Where the validation module has
+  // not started yet (a browser that compiles it in the background), it is judged once it has.
+  const judgedNow = (validate, input, config) => {
+    try {
+      const text = checked(validate, input, config);
+      return () => text;
+    } catch {
+      return () => checked(validate, input, config);
+    }
+  };
 
   async function listBillingAccounts(config, workspaceId) {
-    return call(config, (c) => c.listBillingAccounts(config, workspaceId));
+    const cfg = configNow(config);
+    return call(cfg, (c) => c.listBillingAccounts(cfg, workspaceId));
   }
 
   return {
-    createBillingAccount: (config, workspaceId, input, options) =>
-      call(config, (c) => {
-        let key;
-        try {
-          key = options?.idempotencyKey;
-        } catch {
-          key = null; // a throwing getter: refused by the module as a malformed key
-        }
-        return c.createBillingAccount(
-          config,
-          workspaceId,
-          checked(validation.validateCreate, input, config),
-          key === undefined ? newKey() : key,
-        );
-      }),
-    updateBillingAccount: (config, workspaceId, billingAccountId, patch) =>
-      call(config, (c) =>
-        c.updateBillingAccount(config, workspaceId, billingAccountId, checked(validation.validateUpdate, patch, config)),
-      ),
-    getBillingAccount: (config, workspaceId, billingAccountId) =>
-      call(config, (c) => c.getBillingAccount(config, workspaceId, billingAccountId)),
+    createBillingAccount(config, workspaceId, input, options) {
+      const cfg = configNow(config);
+      let key;
+      try {
+        key = options?.idempotencyKey;
+      } catch {
+        key = null; // a throwing getter: refused by the module as a malformed key
+      }
+      const body = judgedNow(validation.validateCreate, input, cfg);
+      return call(cfg, (c) => c.createBillingAccount(cfg, workspaceId, body(), key === undefined ? newKey() : key));
+    },
+    updateBillingAccount(config, workspaceId, billingAccountId, patch) {
+      const cfg = configNow(config);
+      const body = judgedNow(validation.validateUpdate, patch, cfg);
+      return call(cfg, (c) => c.updateBillingAccount(cfg, workspaceId, billingAccountId, body()));
+    },
+    getBillingAccount(config, workspaceId, billingAccountId) {
+      const cfg = configNow(config);
+      return call(cfg, (c) => c.getBillingAccount(cfg, workspaceId, billingAccountId));
+    },
     listBillingAccounts,
     /**
      * The account a create whose outcome is unknown made, if it made one: the workspace's newest
      * account holding exactly what `input` validates to; `null` when there is none.
      */
     async findCreatedAccount(config, workspaceId, input) {
-      const list = await listBillingAccounts(config, workspaceId);
+      const cfg = configNow(config);
+      const body = judgedNow(validation.validateCreate, input, cfg);
+      const list = await listBillingAccounts(cfg, workspaceId);
       await validation.ready;
-      const judged = judge(validation.validateCreate, input, config);
+      const judged = JSON.parse(body());
       if (!judged.ok) return null;
       const made = list.data.filter((account) => holds(account, judged.value));
       made.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));

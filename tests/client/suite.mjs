@@ -372,7 +372,7 @@ export function suite(env) {
     eq(e.kind, "network");
   });
 
-  test("the rejection is a real Error with enumerable fields; the module reads a call's arguments at once", async () => {
+  test("the rejection is a real Error with enumerable fields; the module and the entry read a call's arguments at once", async () => {
     const e = await err(list(config(), "ws_nowhere"));
     eq(Object.keys(e).join(","), "kind,status,message");
     eq(String(e), "ApiError: The workspace was not found.");
@@ -397,6 +397,19 @@ export function suite(env) {
     } finally {
       exchange.free();
     }
+
+    // And the entry reads them when the call is made, not once its module has answered: a
+    // caller that changes its objects right after (a form clearing its state) changes nothing.
+    const later = config();
+    const name = unique("Read Early ");
+    const body = { name, email: "billing@acme.com", address: { country: "ZA" } };
+    const made = create(later, "ws_pooled", body);
+    later.token = "changed";
+    later.baseUrl = "https://elsewhere.invalid";
+    body.name = "Changed";
+    body.address.country = "XX";
+    const account = await value(made);
+    eq([account.name, account.address?.country], [name, "ZA"]);
   });
 
   // ---- the hostile server: every misbehaviour ends in its typed ApiError within the call's timeout
