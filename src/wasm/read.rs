@@ -52,7 +52,8 @@ const SURROGATE = /[\ud800-\udfff]/;
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const quoted = (s) => (!ESCAPE.test(s) ? '"' + s + '"' : LONE.test(s) ? "?" : JSON.stringify(s));
 // A key is named as it must be, even with a lone surrogate (no field has one: it is unknown).
-const keyText = (k) => JSON.stringify(LONE.test(k) ? k.replace(new RegExp(LONE, "g"), "\ufffd") : k) + ":";
+// With the comma before it, which the first member drops: one piece fewer in the text per member.
+const keyText = (k) => "," + JSON.stringify(LONE.test(k) ? k.replace(new RegExp(LONE, "g"), "\ufffd") : k) + ":";
 // Past the first `SHOWN`, the members of an object and the items of an array are counted, not
 // read (the table's names excepted): a container that large is refused whatever they hold, and
 // the first twenty unknown keys, which the result names, are among those read. `~N` in the text
@@ -62,7 +63,7 @@ const SHOWN = 64;
 // the trim takes most of it: what goes over is its length after the trim, `#N` in code points,
 // never the text. An email keeps its whole text (`whole`): its verdict needs every character.
 const LONG = 1024;
-let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec = null, order = null, keys = new Map(), emails = new Set(), trimmed = new Set(), memory = null;
+let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec = null, order = null, keys = new Map(), rank = new Map(), sorted = true, recSorted = false, emails = new Set(), trimmed = new Set(), memory = null;
 // The string `long` last cut to what the trim leaves (`null`: it sent a length).
 let cut = null;
 function long(s) {
@@ -140,7 +141,7 @@ function members(v, depth, keep) {
   } else {
     try { names = Object.keys(v); } catch { return "?"; }
   }
-  let out = "{", shown = 0;
+  let out = "{", shown = 0, last = -1;
   for (let i = 0; i < names.length; i++) {
     const k = names[i];
     let m = "?";
@@ -165,13 +166,19 @@ function members(v, depth, keep) {
       if (keep !== null) {
         if (typeof item === "object" && item !== null && depth === 0) inner = {};
         keep[k] = inner ?? item;
+        // Still the table's order, with nothing the value leaves out (a null): then `built`
+        // hands over what was kept as the value.
+        const r = rank.get(k);
+        if (item === null || !(r > last)) sorted = false;
+        else last = r;
       }
       m = value(item, depth + 1, inner, k);
       // What the clean check sees of a long string is what the trim left of it.
       if (keep !== null && typeof item === "string" && item.length > LONG && m !== "?" && !whole && !emails.has(k)) keep[k] = cut;
     }
     shown++;
-    out += (out.length > 1 ? "," : "") + (keys.get(k) ?? keyText(k)) + m;
+    const named = keys.get(k) ?? keyText(k);
+    out += out.length > 1 ? named + m : named.slice(1) + m;
   }
   // Counted members took their budget one by one already; a typed array's indices take it here.
   budget = Math.max(0, budget - indices);
@@ -188,7 +195,8 @@ export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   // draws on what is left of the outer one's budget (never a fresh one), and the outer walk gets
   // back its own record of members when it ends.
   const nested = walking;
-  const wasCapped = capped, wasWhole = whole;
+  const wasCapped = capped, wasWhole = whole, wasSorted = sorted;
+  sorted = true;
   maxDepth = depth;
   capped = bounded;
   whole = keepWhole;
@@ -201,6 +209,8 @@ export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   capped = wasCapped;
   whole = wasWhole;
   rec = mine;
+  recSorted = sorted;
+  sorted = wasSorted;
   // A text that does not fit waits for `fill`. The view is made again only for another buffer
   // (the allocator mostly hands back the same one) or after the memory grew, which detaches the
   // old view and leaves it empty: most calls make none, nor read `memory.buffer`.
@@ -328,7 +338,9 @@ export function fields(paths, mem, trim) {
     index.set(path, index.size);
     const dot = path.indexOf(".");
     const key = path.slice(dot + 1);
-    keys.set(key, JSON.stringify(key) + ":");
+    keys.set(key, "," + JSON.stringify(key) + ":");
+    // A name at two levels has no one place (NaN: never in order).
+    rank.set(key, rank.has(key) ? NaN : index.size - 1);
     // Each field with its bit in the clean check's mask (its place in the table).
     const bit = 2 ** (index.size - 1);
     if (dot < 0) order.push([path, null, bit]);
@@ -338,6 +350,7 @@ export function fields(paths, mem, trim) {
 // Indexed loops, no destructuring: this runs on every clean body. `kept` says which fields the
 // value keeps (the clean check's mask: strings and objects, not nulls), so no other is read.
 export function built(kept) {
+  if (recSorted) return { ok: true, value: rec, warnings: [] };
   const value = {};
   for (let i = 0; i < order.length; i++) {
     const field = order[i];
