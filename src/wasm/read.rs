@@ -275,6 +275,15 @@ const raw = () => {
   return given.slice(start, pos);
 };
 const piece = () => { const p = raw(); return p.charCodeAt(0) === 34 ? JSON.parse(p) : p; };
+// Each param's name as the one string first read for it: a key new on every call (a fresh slice)
+// made each params object look it up in the engine's table of names, which cost more than a Map.
+// Names are the module's own, a handful.
+const names = new Map();
+const nameOf = (k) => {
+  let n = names.get(k);
+  if (n === undefined) names.set(k, (n = k.slice(1)));
+  return n;
+};
 function list() {
   const found = [];
   for (let n = +raw(); n > 0; n--) {
@@ -284,7 +293,7 @@ function list() {
       const params = {};
       for (; m > 0; m--) {
         const k = raw();
-        params[k.slice(1)] = k.charCodeAt(0) === 110 ? +raw() : piece();
+        params[nameOf(k)] = k.charCodeAt(0) === 110 ? +raw() : piece();
       }
       e.params = params;
     }
