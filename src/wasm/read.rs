@@ -50,7 +50,7 @@ const SURROGATE = /[\ud800-\udfff]/;
 // A surrogate without its other half: UTF-8 cannot carry it, so no server can receive it
 // (TextEncoder would send U+FFFD instead of what was typed). Such a string is `?`, a `type` error.
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const quoted = (s) => (!ESCAPE.test(s) ? '"' + s + '"' : LONE.test(s) ? "?" : JSON.stringify(s));
+const quoted = (s) => (!ESCAPE.test(s) ? '"' + s + '"' : ((odd = true), LONE.test(s) ? "?" : JSON.stringify(s)));
 // A key is named as it must be, even with a lone surrogate (no field has one: it is unknown).
 // With the comma before it, which the first member drops: one piece fewer in the text per member.
 const keyText = (k) => "," + JSON.stringify(LONE.test(k) ? k.replace(new RegExp(LONE, "g"), "\ufffd") : k) + ":";
@@ -63,7 +63,7 @@ const SHOWN = 64;
 // the trim takes most of it: what goes over is its length after the trim, `#N` in code points,
 // never the text. An email keeps its whole text (`whole`): its verdict needs every character.
 const LONG = 1024;
-let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec = null, order = null, keys = new Map(), rank = new Map(), sorted = true, recSorted = false, emails = new Set(), trimmed = new Set(), memory = null;
+let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec = null, order = null, keys = new Map(), sorted = true, recSorted = false, odd = false, emails = new Set(), trimmed = new Set(), memory = null;
 // The string `long` last cut to what the trim leaves (`null`: it sent a length).
 let cut = null;
 function long(s) {
@@ -84,16 +84,18 @@ function long(s) {
 function value(v, depth, keep, key) {
   switch (typeof v) {
     case "string": return v.length > LONG && !whole && !emails.has(key) ? long(v) : quoted(v);
-    case "boolean": return v ? "true" : "false";
-    case "number": return Number.isFinite(v) ? String(v) : "?";
+    case "boolean": odd = true; return v ? "true" : "false";
+    case "number": odd = true; return Number.isFinite(v) ? String(v) : "?";
     case "object": {
       if (v === null) return "null";
       if (depth >= maxDepth) return "?";
       let array;
       try { array = Array.isArray(v); } catch { return "?"; }
-      return array ? items(v, depth) : members(v, depth, keep);
+      if (!array) return members(v, depth, keep);
+      odd = true;
+      return items(v, depth);
     }
-    default: return "?";
+    default: odd = true; return "?";
   }
 }
 function items(v, depth) {
@@ -157,6 +159,7 @@ function members(v, depth, keep) {
       continue;
     }
     // Keys are kept even past the budget, so a known field is never reported missing.
+    const known = keys.get(k);
     if (budget > 0) {
       budget--;
       let item;
@@ -168,7 +171,7 @@ function members(v, depth, keep) {
         keep[k] = inner ?? item;
         // Still the table's order, with nothing the value leaves out (a null): then `built`
         // hands over what was kept as the value.
-        const r = rank.get(k);
+        const r = known === undefined ? NaN : known[1];
         if (item === null || !(r > last)) sorted = false;
         else last = r;
       }
@@ -177,7 +180,11 @@ function members(v, depth, keep) {
       if (keep !== null && typeof item === "string" && item.length > LONG && m !== "?" && !whole && !emails.has(k)) keep[k] = cut;
     }
     shown++;
-    const named = keys.get(k) ?? keyText(k);
+    let named;
+    if (known === undefined) {
+      odd = true;
+      named = keyText(k);
+    } else named = known[0];
     out += out.length > 1 ? named + m : named.slice(1) + m;
   }
   // Counted members took their budget one by one already; a typed array's indices take it here.
@@ -195,8 +202,9 @@ export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   // draws on what is left of the outer one's budget (never a fresh one), and the outer walk gets
   // back its own record of members when it ends.
   const nested = walking;
-  const wasCapped = capped, wasWhole = whole, wasSorted = sorted;
+  const wasCapped = capped, wasWhole = whole, wasSorted = sorted, wasOdd = odd;
   sorted = true;
+  odd = false;
   maxDepth = depth;
   capped = bounded;
   whole = keepWhole;
@@ -211,12 +219,14 @@ export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   rec = mine;
   recSorted = sorted;
   sorted = wasSorted;
+  const seen = odd;
+  odd = wasOdd;
   // A text that does not fit waits for `fill`. The view is made again only for another buffer
   // (the allocator mostly hands back the same one) or after the memory grew, which detaches the
   // old view and leaves it empty: most calls make none, nor read `memory.buffer`.
   if (view.byteOffset !== ptr || view.length !== cap) view = new Uint8Array(memory.buffer, ptr, cap);
   const r = encoder.encodeInto(text, view);
-  if (r.read === text.length) return r.written;
+  if (r.read === text.length) return seen ? -3 - r.written : r.written;
   open(text);
   return -2;
 }
@@ -347,9 +357,9 @@ export function fields(paths, mem, trim) {
     index.set(path, index.size);
     const dot = path.indexOf(".");
     const key = path.slice(dot + 1);
-    keys.set(key, "," + JSON.stringify(key) + ":");
-    // A name at two levels has no one place (NaN: never in order).
-    rank.set(key, rank.has(key) ? NaN : index.size - 1);
+    // Its text, and its place in the table for `members`' order (NaN for a name at two levels,
+    // which has no one place: never in order).
+    keys.set(key, ["," + JSON.stringify(key) + ":", keys.has(key) ? NaN : index.size - 1]);
     // Each field with its bit in the clean check's mask (its place in the table).
     const bit = 2 ** (index.size - 1);
     if (dot < 0) order.push([path, null, bit]);
@@ -380,7 +390,9 @@ extern "C" {
     /// `o[k]`, or a symbol when reading it threw.
     pub fn member(o: &JsValue, k: &JsValue) -> JsValue;
     /// Writes the value as JSON text (`?` for what JSON cannot carry) at `ptr`: the bytes
-    /// written; -1 for `undefined`; -2 when `cap` bytes are too few: [`fill`] then hands it over.
+    /// written, or -3 minus them when the walk saw what no clean body holds (see `crate::scan`:
+    /// an unknown key, a number, a boolean, an array, a string with an escape, `?`); -1 for
+    /// `undefined`; -2 when `cap` bytes are too few: [`fill`] then hands it over.
     /// `bounded`: past the first members and items of a container, count the rest (`~N`), and
     /// send a long string as its length (`#N`), unless `whole` keeps every string's text.
     fn encode(
@@ -551,6 +563,12 @@ pub fn utf8(bytes: &[u8]) -> &str {
 /// The walker writes the text straight into this module's memory (`TextEncoder.encodeInto`),
 /// not as a returned string, which wasm-bindgen copies in with a loop over its characters.
 pub fn text_of(value: &JsValue, reading: Reading) -> Option<String> {
+    walk(value, reading).map(|(text, _)| text)
+}
+
+/// [`text_of`], and whether the body may be clean: `false` when the walk saw what the clean
+/// check would refuse (so it need not run).
+pub fn walk(value: &JsValue, reading: Reading) -> Option<(String, bool)> {
     start();
     // Not zeroed first: `encode` writes what is kept.
     let mut buf = Vec::with_capacity(FIRST_TRY);
@@ -563,14 +581,23 @@ pub fn text_of(value: &JsValue, reading: Reading) -> Option<String> {
         reading != Reading::Exact,
         reading != Reading::Body,
     );
-    match n {
+    let written = match n {
         -1 => return None,
-        n if n < 0 => fill_all(&mut buf),
+        -2 => {
+            fill_all(&mut buf);
+            None
+        }
+        n if n < 0 => Some((-3 - n, false)),
+        n => Some((n, true)),
+    };
+    let mut clean = true;
+    if let Some((n, may_be_clean)) = written {
+        clean = may_be_clean;
         // SAFETY: `encode` wrote `n` bytes (at most `FIRST_TRY`, the capacity) at the pointer.
-        n => unsafe { buf.set_len(usize::try_from(n).unwrap_or(0).min(FIRST_TRY)) },
+        unsafe { buf.set_len(usize::try_from(n).unwrap_or(0).min(FIRST_TRY)) };
     }
     // SAFETY: as in `utf8`.
-    Some(unsafe { String::from_utf8_unchecked(buf) })
+    Some((unsafe { String::from_utf8_unchecked(buf) }, clean))
 }
 
 /// The value as validation sees it; `None` for `undefined` (absent).
