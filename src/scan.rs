@@ -19,14 +19,9 @@ use crate::text;
 /// Where the clean object that starts at `at` in `text` (JSON) ends, when it is a clean
 /// `request` body; `None` when it is not, or the check is not sure.
 pub fn clean_body(text: &str, at: usize, request: RequestKind) -> Option<usize> {
-    let mut scan = Scan {
-        text,
-        at,
-        kept: 0,
-        email: None,
-    };
+    let mut scan = Scan { text, at, kept: 0 };
     scan.object(request, "")?;
-    scan.email_clean().then_some(scan.at)
+    Some(scan.at)
 }
 
 /// Whether `text`, one JSON value with nothing around it, is a clean `request` body.
@@ -42,10 +37,9 @@ pub fn clean_fields(text: &str, request: RequestKind) -> Option<u64> {
         text,
         at: 0,
         kept: 0,
-        email: None,
     };
     scan.object(request, "")?;
-    (scan.at == text.len() && scan.email_clean()).then_some(scan.kept)
+    (scan.at == text.len()).then_some(scan.kept)
 }
 
 /// Whether `text`, one JSON value, is a string `field` takes as it stands in `request`, with no
@@ -55,7 +49,6 @@ pub fn is_clean_value(text: &str, field: &Field, request: RequestKind) -> bool {
         text,
         at: 0,
         kept: 0,
-        email: None,
     };
     field.presence(request) != Presence::Immutable
         && scan.plain().is_some_and(|s| clean_string(field, s))
@@ -67,9 +60,6 @@ struct Scan<'a> {
     at: usize,
     /// The fields read so far whose value is kept (see [`clean_fields`]).
     kept: u64,
-    /// An email whose costly checks (its syntax, its advisories) wait until the rest of the
-    /// body is clean: a body refused elsewhere never runs them (the exact path will).
-    email: Option<&'a str>,
 }
 
 /// Whether `field` is the member `key` of the object at `parent` (`""`: the body). Compares
@@ -171,11 +161,6 @@ impl<'a> Scan<'a> {
         (!missing).then_some(())
     }
 
-    /// Whether the email left for last (if any) is clean.
-    fn email_clean(&self) -> bool {
-        self.email.map_or(true, clean_email)
-    }
-
     fn member(&mut self, field: &Field, request: RequestKind) -> Option<()> {
         let presence = field.presence(request);
         if presence == Presence::Immutable {
@@ -189,17 +174,7 @@ impl<'a> Scan<'a> {
                 (self.text.get(self.at..end)? == "null").then(|| self.at = end)
             }
             b'{' if field.kind == Kind::Object => self.object(request, field.path),
-            b'"' => {
-                let s = self.plain()?;
-                match field.kind {
-                    Kind::Email { max } if clean_ends(s) && fits(s, max) => {
-                        // (A table with two emails checks the first now.)
-                        let earlier = self.email.replace(s);
-                        earlier.map_or(true, clean_email).then_some(())
-                    }
-                    _ => clean_string(field, s).then_some(()),
-                }
-            }
+            b'"' => clean_string(field, self.plain()?).then_some(()),
             _ => None,
         }
     }
@@ -212,35 +187,23 @@ fn plain_len(bytes: &[u8]) -> Option<usize> {
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
 }
 
-/// Whether the trim leaves `s` as it is, and not empty.
-fn clean_ends(s: &str) -> bool {
+/// Whether `s` meets `field`'s rule as it is: nothing for the trim to take, and no advisory.
+fn clean_string(field: &Field, s: &str) -> bool {
     // Visible ASCII at both ends is nothing the trim takes, without decoding either end.
     let visible = |b: Option<&u8>| b.is_some_and(|b| (0x21..0x7f).contains(b));
     let bytes = s.as_bytes();
-    (visible(bytes.first()) && visible(bytes.last()))
-        || (!s.is_empty() && text::trim(s).len() == s.len())
-}
-
-/// Whether `s` is no longer than `max` code points.
-fn fits(s: &str, max: usize) -> bool {
-    // No more bytes than the limit is no more code points: most strings are not counted.
-    s.len() <= max || text::char_count(s) <= max
-}
-
-/// Whether `s` is an email the server takes, with no advisory.
-fn clean_email(s: &str) -> bool {
-    crate::email::is_valid(s) && !advice::has_email_warnings(s)
-}
-
-/// Whether `s` meets `field`'s rule as it is: nothing for the trim to take, and no advisory.
-fn clean_string(field: &Field, s: &str) -> bool {
-    if !clean_ends(s) {
+    if !(visible(bytes.first()) && visible(bytes.last()))
+        && (s.is_empty() || text::trim(s).len() != s.len())
+    {
         return false;
     }
-    let fits = |max: usize| fits(s, max);
+    // No more bytes than the limit is no more code points: most strings are not counted.
+    let fits = |max: usize| s.len() <= max || text::char_count(s) <= max;
     match field.kind {
         Kind::Text { max } => fits(max),
-        Kind::Email { max } => fits(max) && clean_email(s),
+        Kind::Email { max } => {
+            fits(max) && crate::email::is_valid(s) && !advice::has_email_warnings(s)
+        }
         Kind::Currency => Currency::parse(s).is_some(),
         Kind::Country => country::is_country(s),
         Kind::Object => false,
