@@ -50,9 +50,10 @@ const SURROGATE = /[\ud800-\udfff]/;
 // A surrogate without its other half: UTF-8 cannot carry it, so no server can receive it
 // (TextEncoder would send U+FFFD instead of what was typed). Such a string is `?`, a `type` error.
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const quoted = (s) => (!ESCAPE.test(s) ? '"' + s + '"' : LONE.test(s) ? "?" : JSON.stringify(s));
+const quoted = (s) => (!ESCAPE.test(s) ? '"' + s + '"' : ((odd = true), LONE.test(s) ? "?" : JSON.stringify(s)));
 // A key is named as it must be, even with a lone surrogate (no field has one: it is unknown).
-const keyText = (k) => JSON.stringify(LONE.test(k) ? k.replace(new RegExp(LONE, "g"), "\ufffd") : k) + ":";
+// With the comma before it, which the first member drops: one piece fewer in the text per member.
+const keyText = (k) => "," + JSON.stringify(LONE.test(k) ? k.replace(new RegExp(LONE, "g"), "\ufffd") : k) + ":";
 // Past the first `SHOWN`, the members of an object and the items of an array are counted, not
 // read (the table's names excepted): a container that large is refused whatever they hold, and
 // the first twenty unknown keys, which the result names, are among those read. `~N` in the text
@@ -62,7 +63,7 @@ const SHOWN = 64;
 // the trim takes most of it: what goes over is its length after the trim, `#N` in code points,
 // never the text. An email keeps its whole text (`whole`): its verdict needs every character.
 const LONG = 1024;
-let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec = null, order = null, keys = new Map(), emails = new Set(), trimmed = new Set(), memory = null;
+let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec = null, order = null, keys = new Map(), sorted = true, recSorted = false, odd = false, emails = new Set(), trimmed = new Set(), memory = null;
 // The string `long` last cut to what the trim leaves (`null`: it sent a length).
 let cut = null;
 function long(s) {
@@ -83,16 +84,18 @@ function long(s) {
 function value(v, depth, keep, key) {
   switch (typeof v) {
     case "string": return v.length > LONG && !whole && !emails.has(key) ? long(v) : quoted(v);
-    case "boolean": return v ? "true" : "false";
-    case "number": return Number.isFinite(v) ? String(v) : "?";
+    case "boolean": odd = true; return v ? "true" : "false";
+    case "number": odd = true; return Number.isFinite(v) ? String(v) : "?";
     case "object": {
       if (v === null) return "null";
       if (depth >= maxDepth) return "?";
       let array;
       try { array = Array.isArray(v); } catch { return "?"; }
-      return array ? items(v, depth) : members(v, depth, keep);
+      if (!array) return members(v, depth, keep);
+      odd = true;
+      return items(v, depth);
     }
-    default: return "?";
+    default: odd = true; return "?";
   }
 }
 function items(v, depth) {
@@ -140,7 +143,8 @@ function members(v, depth, keep) {
   } else {
     try { names = Object.keys(v); } catch { return "?"; }
   }
-  let out = "{", shown = 0;
+  // `open`: the text ends inside a string, whose closing quote goes with what follows.
+  let out = "{", shown = 0, last = -1, open = false;
   for (let i = 0; i < names.length; i++) {
     const k = names[i];
     let m = "?";
@@ -156,6 +160,8 @@ function members(v, depth, keep) {
       continue;
     }
     // Keys are kept even past the budget, so a known field is never reported missing.
+    const known = keys.get(k);
+    let raw = false;
     if (budget > 0) {
       budget--;
       let item;
@@ -165,14 +171,37 @@ function members(v, depth, keep) {
       if (keep !== null) {
         if (typeof item === "object" && item !== null && depth === 0) inner = {};
         keep[k] = inner ?? item;
+        // Still the table's order, with nothing the value leaves out (a null): then `built`
+        // hands over what was kept as the value.
+        const r = known === undefined ? NaN : known[1];
+        if (item === null || !(r > last)) sorted = false;
+        else last = r;
       }
-      m = value(item, depth + 1, inner, k);
+      // A string with nothing to escape goes in as it is, its quotes with the key texts around
+      // it: fewer pieces for the engine to join when the text is written out.
+      if (typeof item === "string" && (item.length <= LONG || whole || emails.has(k)) && !ESCAPE.test(item)) {
+        raw = true;
+        m = item;
+      } else m = value(item, depth + 1, inner, k);
       // What the clean check sees of a long string is what the trim left of it.
       if (keep !== null && typeof item === "string" && item.length > LONG && m !== "?" && !whole && !emails.has(k)) keep[k] = cut;
     }
     shown++;
-    out += (out.length > 1 ? "," : "") + (keys.get(k) ?? keyText(k)) + m;
+    // The key's text in the form it takes here (see `fields`): without its comma for the first
+    // member, after the closing quote of a string before it, before the opening one of its own.
+    const form = (out.length > 1 ? 0 : 4) + (open ? 1 : 0) + (raw ? 2 : 0);
+    let named;
+    if (known === undefined) {
+      odd = true;
+      named = keyText(k);
+      if (form & 4) named = named.slice(1);
+      if (open) named = '"' + named;
+      if (raw) named += '"';
+    } else named = known[0][form];
+    out = out + named + m;
+    open = raw;
   }
+  if (open) out += '"';
   // Counted members took their budget one by one already; a typed array's indices take it here.
   budget = Math.max(0, budget - indices);
   return out + counted(out, more + indices, '"":') + "}";
@@ -188,7 +217,9 @@ export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   // draws on what is left of the outer one's budget (never a fresh one), and the outer walk gets
   // back its own record of members when it ends.
   const nested = walking;
-  const wasCapped = capped, wasWhole = whole;
+  const wasCapped = capped, wasWhole = whole, wasSorted = sorted, wasOdd = odd;
+  sorted = true;
+  odd = false;
   maxDepth = depth;
   capped = bounded;
   whole = keepWhole;
@@ -201,12 +232,16 @@ export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
   capped = wasCapped;
   whole = wasWhole;
   rec = mine;
+  recSorted = sorted;
+  sorted = wasSorted;
+  const seen = odd;
+  odd = wasOdd;
   // A text that does not fit waits for `fill`. The view is made again only for another buffer
   // (the allocator mostly hands back the same one) or after the memory grew, which detaches the
   // old view and leaves it empty: most calls make none, nor read `memory.buffer`.
   if (view.byteOffset !== ptr || view.length !== cap) view = new Uint8Array(memory.buffer, ptr, cap);
   const r = encoder.encodeInto(text, view);
-  if (r.read === text.length) return r.written;
+  if (r.read === text.length) return seen ? -3 - r.written : r.written;
   open(text);
   return -2;
 }
@@ -265,6 +300,15 @@ const raw = () => {
   return given.slice(start, pos);
 };
 const piece = () => { const p = raw(); return p.charCodeAt(0) === 34 ? JSON.parse(p) : p; };
+// Each param's name as the one string first read for it: a key new on every call (a fresh slice)
+// made each params object look it up in the engine's table of names, which cost more than a Map.
+// Names are the module's own, a handful.
+const names = new Map();
+const nameOf = (k) => {
+  let n = names.get(k);
+  if (n === undefined) names.set(k, (n = k.slice(1)));
+  return n;
+};
 function list() {
   const found = [];
   for (let n = +raw(); n > 0; n--) {
@@ -274,7 +318,7 @@ function list() {
       const params = {};
       for (; m > 0; m--) {
         const k = raw();
-        params[k.slice(1)] = k.charCodeAt(0) === 110 ? +raw() : piece();
+        params[nameOf(k)] = k.charCodeAt(0) === 110 ? +raw() : piece();
       }
       e.params = params;
     }
@@ -328,7 +372,12 @@ export function fields(paths, mem, trim) {
     index.set(path, index.size);
     const dot = path.indexOf(".");
     const key = path.slice(dot + 1);
-    keys.set(key, JSON.stringify(key) + ":");
+    // Its text in each form `members` writes it (by the bits 4: first, no comma; 1: a quote
+    // before; 2: a quote after), and its place in the table for `members`' order (NaN for a
+    // name at two levels, which has no one place: never in order).
+    const text = "," + JSON.stringify(key) + ":", forms = [];
+    for (let f = 0; f < 8; f++) forms.push((f & 1 ? '"' : "") + (f & 4 ? text.slice(1) : text) + (f & 2 ? '"' : ""));
+    keys.set(key, [forms, keys.has(key) ? NaN : index.size - 1]);
     // Each field with its bit in the clean check's mask (its place in the table).
     const bit = 2 ** (index.size - 1);
     if (dot < 0) order.push([path, null, bit]);
@@ -338,6 +387,7 @@ export function fields(paths, mem, trim) {
 // Indexed loops, no destructuring: this runs on every clean body. `kept` says which fields the
 // value keeps (the clean check's mask: strings and objects, not nulls), so no other is read.
 export function built(kept) {
+  if (recSorted) return { ok: true, value: rec, warnings: [] };
   const value = {};
   for (let i = 0; i < order.length; i++) {
     const field = order[i];
@@ -358,7 +408,9 @@ extern "C" {
     /// `o[k]`, or a symbol when reading it threw.
     pub fn member(o: &JsValue, k: &JsValue) -> JsValue;
     /// Writes the value as JSON text (`?` for what JSON cannot carry) at `ptr`: the bytes
-    /// written; -1 for `undefined`; -2 when `cap` bytes are too few: [`fill`] then hands it over.
+    /// written, or -3 minus them when the walk saw what no clean body holds (see `crate::scan`:
+    /// an unknown key, a number, a boolean, an array, a string with an escape, `?`); -1 for
+    /// `undefined`; -2 when `cap` bytes are too few: [`fill`] then hands it over.
     /// `bounded`: past the first members and items of a container, count the rest (`~N`), and
     /// send a long string as its length (`#N`), unless `whole` keeps every string's text.
     fn encode(
@@ -530,6 +582,12 @@ pub fn utf8(bytes: &[u8]) -> &str {
 /// The walker writes the text straight into this module's memory (`TextEncoder.encodeInto`),
 /// not as a returned string, which wasm-bindgen copies in with a loop over its characters.
 pub fn text_of(value: &JsValue, reading: Reading) -> Option<String> {
+    walk(value, reading).map(|(text, _)| text)
+}
+
+/// [`text_of`], and whether the body may be clean: `false` when the walk saw what the clean
+/// check would refuse (so it need not run).
+pub fn walk(value: &JsValue, reading: Reading) -> Option<(String, bool)> {
     start();
     // Not zeroed first: `encode` writes what is kept.
     let mut buf = Vec::with_capacity(FIRST_TRY);
@@ -542,14 +600,23 @@ pub fn text_of(value: &JsValue, reading: Reading) -> Option<String> {
         reading != Reading::Exact,
         reading != Reading::Body,
     );
-    match n {
+    let written = match n {
         -1 => return None,
-        n if n < 0 => fill_all(&mut buf),
+        -2 => {
+            fill_all(&mut buf);
+            None
+        }
+        n if n < 0 => Some((-3 - n, false)),
+        n => Some((n, true)),
+    };
+    let mut clean = true;
+    if let Some((n, may_be_clean)) = written {
+        clean = may_be_clean;
         // SAFETY: `encode` wrote `n` bytes (at most `FIRST_TRY`, the capacity) at the pointer.
-        n => unsafe { buf.set_len(usize::try_from(n).unwrap_or(0).min(FIRST_TRY)) },
+        unsafe { buf.set_len(usize::try_from(n).unwrap_or(0).min(FIRST_TRY)) };
     }
     // SAFETY: as in `utf8`.
-    Some(unsafe { String::from_utf8_unchecked(buf) })
+    Some((unsafe { String::from_utf8_unchecked(buf) }, clean))
 }
 
 /// The value as validation sees it; `None` for `undefined` (absent).

@@ -55,13 +55,18 @@ const REQUEST_ERROR: &str = "request must be \"create\" or \"update\"";
 /// The result for `input` as a `request` body: a clean body (see [`crate::scan`]) straight from
 /// what the walker read; any other through the exact path.
 fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsValue, JsValue> {
-    let text = read::text_of(input, read::Reading::Body);
-    if let Some(kept) = text
-        .as_deref()
-        .and_then(|t| crate::scan::clean_fields(t, request))
-    {
-        return Ok(read::clean_result(kept));
-    }
+    let text = match read::walk(input, read::Reading::Body) {
+        Some((text, may_be_clean)) => {
+            if let Some(kept) = may_be_clean
+                .then(|| crate::scan::clean_fields(&text, request))
+                .flatten()
+            {
+                return Ok(read::clean_result(kept));
+            }
+            Some(text)
+        }
+        None => None,
+    };
     // `undefined` is no body at all, which the server reads as empty.
     let body = text.map_or(Value::Null, |t| read::from_text(&t));
     Ok(read::result(&crate::validate::validation_compact(
