@@ -13,13 +13,9 @@ mod client;
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+// The value walker and the result readers: the validation module's (the client takes JSON text).
+#[cfg(feature = "js-validation")]
 mod read;
-// `read::read` (a JS value into a `Value`) was the client's alone until the client began to take
-// the judgement as JSON text; read.rs is the validation side's, being reworked apart, so the
-// function stays there until that work removes it. Named here only so it is not dead code: it is
-// never called, and no module links it.
-#[cfg(feature = "js-client")]
-const _: fn(&JsValue) -> Option<crate::value::Value> = read::read;
 // serde's JSON writer: the client's results. The validation module writes its own by hand
 // (`crate::results`), so it carries no serializer.
 #[cfg(feature = "js-client")]
@@ -39,6 +35,7 @@ pub use client::{
     create_billing_account, get_billing_account, list_billing_accounts, update_billing_account,
     Exchange,
 };
+#[cfg(feature = "js-validation")]
 pub use read::{MAX_DEPTH, MAX_NODES};
 pub use types::{ClientConfig, Country, Options};
 #[cfg(feature = "js-validation")]
@@ -52,6 +49,11 @@ pub use validation::{
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     match to_json::to_json(value) {
         Ok(text) => js_sys::JSON::parse(&text),
-        Err(_) => Err(read::type_error("the result has no JSON form")),
+        Err(_) => Err(type_error("the result has no JSON form")),
     }
+}
+
+/// A `TypeError` for a wrong argument, as JavaScript would throw it.
+pub(crate) fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).unchecked_into()
 }

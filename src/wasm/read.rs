@@ -12,7 +12,6 @@
 //! an email's excepted. See `encode`'s walk below.
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::api::json::{self, Mode};
 use crate::value::Value;
@@ -619,12 +618,6 @@ pub fn walk(value: &JsValue, reading: Reading) -> Option<(String, bool)> {
     Some((unsafe { String::from_utf8_unchecked(buf) }, clean))
 }
 
-/// The value as validation sees it; `None` for `undefined` (absent).
-#[cfg(feature = "js-client")]
-pub fn read(value: &JsValue) -> Option<Value> {
-    text_of(value, Reading::Exact).map(|text| from_text(&text))
-}
-
 /// What [`text_of`] wrote, read back.
 pub fn from_text(text: &str) -> Value {
     // `encode` writes only what this reads; anything else is read as a value nothing accepts.
@@ -639,7 +632,4 @@ pub fn clean_result(kept: u64) -> JsValue {
     built(kept as u32)
 }
 
-/// A `TypeError` for a wrong argument, as JavaScript would throw it.
-pub fn type_error(message: &str) -> JsValue {
-    js_sys::TypeError::new(message).unchecked_into()
-}
+pub(crate) use super::type_error;
