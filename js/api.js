@@ -71,6 +71,6 @@ function schema(validate, update) {
 }
 
 /** Standard Schema v1 for a create body. */
-export const createSchema = schema(validateCreate, false);
+export const createSchema = /* @__PURE__ */ schema(validateCreate, false);
 /** Standard Schema v1 for an update body. */
-export const updateSchema = schema(validateUpdate, true);
+export const updateSchema = /* @__PURE__ */ schema(validateUpdate, true);

@@ -182,6 +182,28 @@ test("Standard Schema v1 objects", () => {
   assert.throws(() => createSchema["~standard"].validate({}, { libraryOptions: { locale: "de" } }), TypeError);
 });
 
+test("a bundle carries the schemas only when it imports them (tree-shaken from validateCreate and the client)", async () => {
+  const { build } = await import("esbuild");
+  const bundle = async (code) => {
+    const out = await build({
+      stdin: { contents: code, resolveDir: import.meta.dirname, loader: "js" },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "error",
+    });
+    return out.outputFiles.map((f) => f.text).join("");
+  };
+  // The JSON Schema builder's dialect URL stands for the schema code.
+  const SCHEMA_CODE = "json-schema.org/draft/2020-12";
+  assert.ok((await bundle(`import { createSchema } from "billing-account-form"; console.log(createSchema);`)).includes(SCHEMA_CODE));
+  assert.ok(!(await bundle(`import { validateCreate } from "billing-account-form"; console.log(validateCreate({}));`)).includes(SCHEMA_CODE));
+  const client = `import { createBillingAccount } from "billing-account-form/client"; console.log(createBillingAccount);`;
+  assert.ok(!(await bundle(client)).includes(SCHEMA_CODE));
+});
+
 test("react-hook-form: standardSchemaResolver puts the error on address.country", async () => {
   const resolver = standardSchemaResolver(createSchema);
   const bad = await resolver(
