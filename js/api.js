@@ -17,23 +17,23 @@ const thrown = (result) => {
 };
 
 /** Validates a create body. */
-export const validateCreate = guarded("validateCreate", (input, options) => thrown(glue.validateCreate(input, options)));
+export const validateCreate = /* @__PURE__ */ guarded("validateCreate", (input, options) => thrown(glue.validateCreate(input, options)));
 /** Validates an update body: absent leaves a field as it is, `null` clears it. */
-export const validateUpdate = guarded("validateUpdate", (input, options) => thrown(glue.validateUpdate(input, options)));
+export const validateUpdate = /* @__PURE__ */ guarded("validateUpdate", (input, options) => thrown(glue.validateUpdate(input, options)));
 /** Errors and warnings for one field's value as typed, for live feedback. */
-export const validateField = guarded("validateField", (request, path, value, options) =>
+export const validateField = /* @__PURE__ */ guarded("validateField", (request, path, value, options) =>
   thrown(glue.validateField(request, path, value, options)),
 );
 /** Every create body in a JSON array's text (a string, or UTF-8 bytes), checked in one call. */
-export const validateMany = guarded("validateMany", (jsonText, options) => glue.validateMany(jsonText, options));
+export const validateMany = /* @__PURE__ */ guarded("validateMany", (jsonText, options) => glue.validateMany(jsonText, options));
 /** The currencies the API accepts. */
-export const currencies = guarded("currencies", () => glue.currencies());
+export const currencies = /* @__PURE__ */ guarded("currencies", () => glue.currencies());
 /** Every assigned country with its name in `locale`. */
-export const countries = guarded("countries", (locale) => glue.countries(locale));
+export const countries = /* @__PURE__ */ guarded("countries", (locale) => glue.countries(locale));
 /** Every length limit by dotted path, in code points. */
-export const limits = guarded("limits", () => glue.limits());
+export const limits = /* @__PURE__ */ guarded("limits", () => glue.limits());
 /** The length of `s` as the server counts it. */
-export const charCount = guarded("charCount", (s) => glue.charCount(s));
+export const charCount = /* @__PURE__ */ guarded("charCount", (s) => glue.charCount(s));
 
 const VENDOR = "billing-account-form";
 
