@@ -9,8 +9,14 @@
 mod bulk;
 #[cfg(feature = "js-client")]
 mod client;
-/// talc, for wasm: grows memory a page at a time and reuses what is freed (see Cargo.toml).
-#[cfg(not(target_feature = "atomics"))]
+/// talc, for wasm: grows memory a page at a time and reuses what is freed (see Cargo.toml);
+/// in the validation module, with a bump region for the pure-Rust part of a call (see `arena`).
+#[cfg(all(not(target_feature = "atomics"), feature = "js-validation"))]
+#[global_allocator]
+static ALLOCATOR: arena::Allocator = arena::Allocator::new();
+#[cfg(all(not(target_feature = "atomics"), feature = "js-validation"))]
+mod arena;
+#[cfg(all(not(target_feature = "atomics"), not(feature = "js-validation")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 // The value walker and the result readers: the validation module's (the client takes JSON text).

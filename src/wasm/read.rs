@@ -588,8 +588,9 @@ pub fn text_of(value: &JsValue, reading: Reading) -> Option<String> {
 /// check would refuse (so it need not run).
 pub fn walk(value: &JsValue, reading: Reading) -> Option<(String, bool)> {
     start();
-    // Not zeroed first: `encode` writes what is kept.
-    let mut buf = Vec::with_capacity(FIRST_TRY);
+    // Not zeroed first: `encode` writes what is kept. From the allocator's region, with what
+    // the call makes of it.
+    let mut buf = super::arena::scratch(|| Vec::with_capacity(FIRST_TRY));
     let n = encode(
         value,
         MAX_DEPTH as u32,

@@ -58,7 +58,7 @@ fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsV
     let text = match read::walk(input, read::Reading::Body) {
         Some((text, may_be_clean)) => {
             if let Some(kept) = may_be_clean
-                .then(|| crate::scan::clean_fields(&text, request))
+                .then(|| super::arena::scratch(|| crate::scan::clean_fields(&text, request)))
                 .flatten()
             {
                 return Ok(read::clean_result(kept));
@@ -68,10 +68,12 @@ fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsV
         None => None,
     };
     // `undefined` is no body at all, which the server reads as empty.
-    let body = text.map_or(Value::Null, |t| read::from_text(&t));
-    Ok(read::result(&crate::validate::validation_compact(
-        request, body, locale,
-    )))
+    // Pure Rust from the text to the result's: its blocks from the allocator's region.
+    let out = super::arena::scratch(|| {
+        let body = text.map_or(Value::Null, |t| read::from_text(&t));
+        crate::validate::validation_compact(request, body, locale)
+    });
+    Ok(read::result(&out))
 }
 
 // The exports below return the `TypeError` for a wrong argument instead of throwing it, and the
