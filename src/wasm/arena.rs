@@ -71,8 +71,9 @@ impl Allocator {
             return None;
         }
         let base = Self::base();
-        // The region is aligned to 16; a larger alignment is aligned by address.
-        let start = (base + state.top).checked_next_multiple_of(layout.align())? - base;
+        // By address (an alignment is a power of two): the region's own is 16.
+        let mask = layout.align() - 1;
+        let start = ((base + state.top).checked_add(mask)? & !mask) - base;
         let end = start.checked_add(layout.size())?;
         if end > SIZE {
             return None;
