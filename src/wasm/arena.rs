@@ -1,7 +1,8 @@
-//! The modules' allocator: talc, with a bump region that serves the pure-Rust part of a call.
+//! The validation module's allocator: talc, with a bump region for the pure-Rust part of a call.
 //!
-//! A refused body's call makes and frees a few hundred small blocks (its value, findings,
-//! messages, their text); from talc they cost about a sixth of the call. Inside [`scratch`] they
+//! A refused body's call makes and frees about a hundred small blocks (its value, findings,
+//! messages, their text); from talc, allocating and freeing took about a sixth of the call in a
+//! profile, and from the region the call is 6–10% faster (A/B). Inside [`scratch`] they
 //! come from a fixed region instead, by moving a pointer, and freeing one only counts it. The
 //! region starts over when the count of its live blocks falls to zero, and only then: no block
 //! in it is in use at that moment, whoever holds what, so nothing is ever handed out twice. What
