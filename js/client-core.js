@@ -232,7 +232,7 @@ async function send(exchange) {
 
 /**
  * The four calls over `load()`, which resolves to the client module's exports (started), and
- * the validation entry's `validateCreate`, `validateUpdate` and `ready`.
+ * the validation entry's `validateCreate`, `validateUpdate`, `fieldMessage` and `ready`.
  */
 export function clientOver(load, validation) {
   let loading;
@@ -257,7 +257,11 @@ export function clientOver(load, validation) {
     } catch (error) {
       // The module's own error objects carry the fields; they become this entry's class.
       if (error instanceof ApiError) throw error;
-      throw apiError(typeof error?.kind === "string" ? { ...error } : { kind: "network", message: String(error) });
+      if (typeof error?.kind !== "string") throw apiError({ kind: "network", message: String(error) });
+      // The client's wasm has no message table: its own field errors (config, IDs, a 422's) come
+      // with an empty message, rendered here by the validation module.
+      for (const e of error.errors ?? []) if (e.message === "") e.message = validation.fieldMessage(e, localeOf(config));
+      throw apiError({ ...error });
     }
   }
 
