@@ -278,20 +278,24 @@ fn param<'a>(params: &'a [(&'static str, ParamValue)], key: &str) -> Option<&'a 
 fn fill(template: &str, params: &[(&'static str, ParamValue)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from_brace) = rest.split_at(open);
+    // `split_once`, not `split_at`: no slicing that could panic, so no panic message in the wasm.
+    while let Some((before, after_brace)) = rest.split_once('{') {
         out.push_str(before);
-        let Some(close) = from_brace.find('}') else {
-            out.push_str(from_brace);
+        let Some((name, after)) = after_brace.split_once('}') else {
+            out.push('{');
+            out.push_str(after_brace);
             return out;
         };
-        let name = from_brace.get(1..close).unwrap_or_default();
         match param(params, name) {
             Some(ParamValue::Num(n)) => out.push_str(&crate::num::usize_text(*n)),
             Some(ParamValue::Text(t)) => out.push_str(t),
-            None => out.push_str(from_brace.get(..=close).unwrap_or_default()),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
         }
-        rest = from_brace.get(close + 1..).unwrap_or_default();
+        rest = after;
     }
     out.push_str(rest);
     out

@@ -157,10 +157,10 @@ impl BaseUrl {
         if !rest.bytes().all(allowed) {
             return Err(refuse());
         }
-        let (authority, path) = match rest.find('/') {
-            Some(at) => rest.split_at(at),
-            None => (rest, ""),
-        };
+        let (authority, path) = rest
+            .find('/')
+            .and_then(|at| rest.split_at_checked(at))
+            .unwrap_or((rest, ""));
         let host = match authority.rsplit_once(':') {
             // `[::1]:8080` and `host:8080`; a bare IPv6 literal has its colons inside brackets.
             Some((host, port)) if !port.contains(']') => {
