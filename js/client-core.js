@@ -163,20 +163,20 @@ async function readBody(stream, cap, deadline) {
 const jitter = () => Math.floor(Math.random() * 4294967296);
 
 /**
- * One try of `exchange`: the value of its answer, or `undefined` with the failure told to the
+ * One try of `exchange`, sending `request` (its `request`): the value of its answer, or `undefined` with the failure told to the
  * exchange. A 2xx or 422 that does not say it is JSON is refused without its body being read (a
  * body that will not be read is cancelled; a stream that already failed rejects, which must not
  * become an unhandled rejection: Node ends the process on one).
  */
-async function attempt(exchange, deadline) {
+async function attempt(exchange, request, deadline) {
   let response;
   try {
     // The token goes to this origin only: a redirect is not followed (it reads as
     // invalid_response), and no cookies or other ambient credentials go along.
-    response = await globalThis.fetch(exchange.url, {
-      method: exchange.method,
-      headers: exchange.headers,
-      body: exchange.body,
+    response = await globalThis.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
       signal: deadline.signal,
       redirect: "manual",
       credentials: "omit",
@@ -191,7 +191,7 @@ async function attempt(exchange, deadline) {
   }
   let body;
   try {
-    body = await readBody(response.body, exchange.maxResponseBytes, deadline);
+    body = await readBody(response.body, request.maxResponseBytes, deadline);
   } catch {
     return exchange.failed(deadline.state());
   }
@@ -204,7 +204,8 @@ async function attempt(exchange, deadline) {
  * else rejects with the last failure's fields.
  */
 async function send(exchange) {
-  const deadline = new Deadline(exchange.timeoutMs, exchange.signal);
+  const request = exchange.request;
+  const deadline = new Deadline(request.timeoutMs, exchange.signal);
   // Whether a request has gone to fetch: from then on a failure may leave the server having done it.
   let sent = false;
   try {
@@ -215,7 +216,7 @@ async function send(exchange) {
         break;
       }
       sent = true;
-      const value = await attempt(exchange, deadline);
+      const value = await attempt(exchange, request, deadline);
       if (value !== undefined) return value;
       const wait = exchange.retryDelay(attempts, jitter(), deadline.remaining());
       if (wait === undefined) break;
