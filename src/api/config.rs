@@ -167,7 +167,7 @@ impl BaseUrl {
                 let port_ok = !port.is_empty()
                     && port.len() <= 5
                     && port.bytes().all(|b| b.is_ascii_digit())
-                    && port.parse::<u32>().is_ok_and(|p| p > 0 && p <= 65_535);
+                    && crate::num::parse_usize(port).is_some_and(|p| p > 0 && p <= 65_535);
                 if !port_ok {
                     return Err(refuse());
                 }
