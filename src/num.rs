@@ -52,7 +52,9 @@ mod tests {
     fn parses_digits_as_str_parse_does() {
         let max = usize::MAX.to_string();
         let over = format!("{max}0");
-        for text in ["0", "7", "0042", "65535", &max, &over, "", "+5", "-1", "1a", " 1", "١"] {
+        for text in [
+            "0", "7", "0042", "65535", &max, &over, "", "+5", "-1", "1a", " 1", "١",
+        ] {
             let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
             let expected = if digits { text.parse().ok() } else { None };
             assert_eq!(super::parse_usize(text), expected, "{text}");
