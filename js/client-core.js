@@ -245,7 +245,8 @@ export function clientOver(load, validation) {
     return loading;
   };
 
-  async function call(config, run) {
+  /** `run` on the started module; `body`, for a create or an update, gives its judgement's text. */
+  async function call(config, run, body) {
     let client;
     try {
       [client] = await Promise.all([module(), validation.ready]);
@@ -262,6 +263,12 @@ export function clientOver(load, validation) {
       // The client's wasm has no message table: its own field errors (config, IDs, a 422's) come
       // with an empty message, rendered here by the validation module.
       for (const e of error.errors ?? []) if (e.message === "") e.message = validation.fieldMessage(e, localeOf(config));
+      // A refused body's errors are the judgement's, which the module does not copy: they go
+      // after the IDs' errors, as the core orders them.
+      if (error.bodyErrors) {
+        delete error.bodyErrors;
+        error.errors.push(...(JSON.parse(body()).errors ?? []));
+      }
       throw apiError({ ...error });
     }
   }
@@ -277,7 +284,8 @@ export function clientOver(load, validation) {
       const text = checked(validate, input, config);
       return () => text;
     } catch {
-      return () => checked(validate, input, config);
+      let text;
+      return () => (text ??= checked(validate, input, config));
     }
   };
 
@@ -296,12 +304,12 @@ export function clientOver(load, validation) {
         key = null; // a throwing getter: refused by the module as a malformed key
       }
       const body = judgedNow(validation.validateCreate, input, cfg);
-      return call(cfg, (c) => c.createBillingAccount(cfg, workspaceId, body(), key === undefined ? newKey() : key));
+      return call(cfg, (c) => c.createBillingAccount(cfg, workspaceId, body(), key === undefined ? newKey() : key), body);
     },
     updateBillingAccount(config, workspaceId, billingAccountId, patch) {
       const cfg = configNow(config);
       const body = judgedNow(validation.validateUpdate, patch, cfg);
-      return call(cfg, (c) => c.updateBillingAccount(cfg, workspaceId, billingAccountId, body()));
+      return call(cfg, (c) => c.updateBillingAccount(cfg, workspaceId, billingAccountId, body()), body);
     },
     getBillingAccount(config, workspaceId, billingAccountId) {
       const cfg = configNow(config);

@@ -15,7 +15,7 @@ use crate::api::{
     parse_list, update_request_checked, ApiError, Checked, ClientConfig, ConfigInput, HttpResponse,
     IdempotencyKey, Operation, RequestSpec, RetryPolicy, MAX_RESPONSE_BYTES,
 };
-use crate::error::{Code, FieldError, Issue};
+use crate::error::{Code, Issue};
 use crate::i18n::Locale;
 use crate::value::Value;
 
@@ -53,7 +53,9 @@ fn text(value: &JsValue) -> String {
 /// (`{ ok: true, value }` or `{ ok: false, errors }`) as JSON text, which the package's `client`
 /// entry passes on. The client never validates a body itself: it has no copy of the rules. (Text,
 /// not the object: the module then needs no reader of JavaScript values, only the JSON reader it
-/// has for answers.)
+/// has for answers.) A refused body's errors are not read here: the entry adds them to the
+/// `invalid_input` error the module throws for it (see [`start`]), so the module carries no
+/// reader of them.
 fn checked(validation: &JsValue) -> Checked {
     let validation = validation
         .as_string()
@@ -65,11 +67,7 @@ fn checked(validation: &JsValue) -> Checked {
         json::write_value(&mut body, value);
         return Checked::Valid(body);
     }
-    let errors = match validation.get("errors") {
-        Some(Value::Array(errors)) => errors.iter().filter_map(FieldError::from_value).collect(),
-        _ => Vec::new(),
-    };
-    Checked::Invalid(errors)
+    Checked::Invalid(Vec::new())
 }
 
 /// The config and the caller's signal, or `invalid_input` with every problem in the config.
@@ -367,14 +365,23 @@ fn fields(error: &ApiError, unknown: bool, key: Option<&str>) -> JsValue {
 }
 
 /// The exchange for `call`, or the `invalid_input` error's fields (thrown) when its config, IDs
-/// or body are wrong: nothing is sent then.
+/// or body are wrong: nothing is sent then. When the body is refused (and the config is not), the
+/// fields say `bodyErrors: true`: `js/client-core.js` then puts the judgement's errors after the
+/// IDs' ones, where the core's own `invalid_input` has them.
 fn start(config: &JsValue, call: Call) -> Result<Exchange, JsValue> {
-    let key = match &call {
-        Call::Create { key, .. } => key.clone(),
-        _ => None,
+    let (key, refused_body) = match &call {
+        Call::Create { key, body, .. } => (key.clone(), matches!(body, Checked::Invalid(_))),
+        Call::Update { body, .. } => (None, matches!(body, Checked::Invalid(_))),
+        _ => (None, false),
     };
     let (config, signal) = read_config(config).map_err(|e| fields(&e, false, None))?;
-    let (spec, parse) = call.request(&config).map_err(|e| fields(&e, false, None))?;
+    let (spec, parse) = call.request(&config).map_err(|e| {
+        let fields = fields(&e, false, None);
+        if refused_body {
+            let _ = js_sys::Reflect::set(&fields, &"bodyErrors".into(), &JsValue::TRUE);
+        }
+        fields
+    })?;
     let last = ApiError::network(config.locale);
     Ok(Exchange {
         config,
