@@ -35,6 +35,20 @@ export const limits = /* @__PURE__ */ guarded("limits", () => glue.limits());
 /** The length of `s` as the server counts it. */
 export const charCount = /* @__PURE__ */ guarded("charCount", (s) => glue.charCount(s));
 
+/**
+ * Internal, the client entry's (not part of the documented surface): the message of a field error
+ * `{ code, params }` in `locale`, as the module renders its own; the client's wasm has no message
+ * table. The module picks the template from the params there are; they are filled in here.
+ */
+export const fieldMessage = /* @__PURE__ */ guarded("fieldMessage", (e, locale) => {
+  const p = e.params ?? {};
+  // Code::ALL's order (src/error.rs): the module takes a code by its index.
+  const codes = "required type too_long email currency country unknown_field immutable server format email_suggestion email_dotless_domain email_unusual";
+  const flags = ("length" in p) | (("suggestion" in p) << 1) | (("more" in p) << 2) | ((p.expected === "object") << 3) | ((typeof p.max === "number") << 4);
+  const template = glue.fieldMessage(["en", "ar", "id"].indexOf(locale), codes.split(" ").indexOf(e.code), flags, p.max ?? 0);
+  return template.replace(/\{(\w+)\}/g, (m, k) => (k in p ? String(p[k]) : m));
+});
+
 const VENDOR = "billing-account-form";
 
 /** A field error as a Standard Schema issue: the dotted path as keys, the code and params kept. */

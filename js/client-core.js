@@ -163,20 +163,20 @@ async function readBody(stream, cap, deadline) {
 const jitter = () => Math.floor(Math.random() * 4294967296);
 
 /**
- * One try of `exchange`: the value of its answer, or `undefined` with the failure told to the
+ * One try of `exchange`, sending `request` (its `request`): the value of its answer, or `undefined` with the failure told to the
  * exchange. A 2xx or 422 that does not say it is JSON is refused without its body being read (a
  * body that will not be read is cancelled; a stream that already failed rejects, which must not
  * become an unhandled rejection: Node ends the process on one).
  */
-async function attempt(exchange, deadline) {
+async function attempt(exchange, request, deadline) {
   let response;
   try {
     // The token goes to this origin only: a redirect is not followed (it reads as
     // invalid_response), and no cookies or other ambient credentials go along.
-    response = await globalThis.fetch(exchange.url, {
-      method: exchange.method,
-      headers: exchange.headers,
-      body: exchange.body,
+    response = await globalThis.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
       signal: deadline.signal,
       redirect: "manual",
       credentials: "omit",
@@ -191,7 +191,7 @@ async function attempt(exchange, deadline) {
   }
   let body;
   try {
-    body = await readBody(response.body, exchange.maxResponseBytes, deadline);
+    body = await readBody(response.body, request.maxResponseBytes, deadline);
   } catch {
     return exchange.failed(deadline.state());
   }
@@ -204,7 +204,8 @@ async function attempt(exchange, deadline) {
  * else rejects with the last failure's fields.
  */
 async function send(exchange) {
-  const deadline = new Deadline(exchange.timeoutMs, exchange.signal);
+  const request = exchange.request;
+  const deadline = new Deadline(request.timeoutMs, exchange.signal);
   // Whether a request has gone to fetch: from then on a failure may leave the server having done it.
   let sent = false;
   try {
@@ -215,7 +216,7 @@ async function send(exchange) {
         break;
       }
       sent = true;
-      const value = await attempt(exchange, deadline);
+      const value = await attempt(exchange, request, deadline);
       if (value !== undefined) return value;
       const wait = exchange.retryDelay(attempts, jitter(), deadline.remaining());
       if (wait === undefined) break;
@@ -232,7 +233,7 @@ async function send(exchange) {
 
 /**
  * The four calls over `load()`, which resolves to the client module's exports (started), and
- * the validation entry's `validateCreate`, `validateUpdate` and `ready`.
+ * the validation entry's `validateCreate`, `validateUpdate`, `fieldMessage` and `ready`.
  */
 export function clientOver(load, validation) {
   let loading;
@@ -244,7 +245,8 @@ export function clientOver(load, validation) {
     return loading;
   };
 
-  async function call(config, run) {
+  /** `run` on the started module; `body`, for a create or an update, gives its judgement's text. */
+  async function call(config, run, body) {
     let client;
     try {
       [client] = await Promise.all([module(), validation.ready]);
@@ -257,7 +259,17 @@ export function clientOver(load, validation) {
     } catch (error) {
       // The module's own error objects carry the fields; they become this entry's class.
       if (error instanceof ApiError) throw error;
-      throw apiError(typeof error?.kind === "string" ? { ...error } : { kind: "network", message: String(error) });
+      if (typeof error?.kind !== "string") throw apiError({ kind: "network", message: String(error) });
+      // The client's wasm has no message table: its own field errors (config, IDs, a 422's) come
+      // with an empty message, rendered here by the validation module.
+      for (const e of error.errors ?? []) if (e.message === "") e.message = validation.fieldMessage(e, localeOf(config));
+      // A refused body's errors are the judgement's, which the module does not copy: they go
+      // after the IDs' errors, as the core orders them.
+      if (error.bodyErrors) {
+        delete error.bodyErrors;
+        error.errors.push(...(JSON.parse(body()).errors ?? []));
+      }
+      throw apiError({ ...error });
     }
   }
 
@@ -272,7 +284,8 @@ export function clientOver(load, validation) {
       const text = checked(validate, input, config);
       return () => text;
     } catch {
-      return () => checked(validate, input, config);
+      let text;
+      return () => (text ??= checked(validate, input, config));
     }
   };
 
@@ -291,12 +304,12 @@ export function clientOver(load, validation) {
         key = null; // a throwing getter: refused by the module as a malformed key
       }
       const body = judgedNow(validation.validateCreate, input, cfg);
-      return call(cfg, (c) => c.createBillingAccount(cfg, workspaceId, body(), key === undefined ? newKey() : key));
+      return call(cfg, (c) => c.createBillingAccount(cfg, workspaceId, body(), key === undefined ? newKey() : key), body);
     },
     updateBillingAccount(config, workspaceId, billingAccountId, patch) {
       const cfg = configNow(config);
       const body = judgedNow(validation.validateUpdate, patch, cfg);
-      return call(cfg, (c) => c.updateBillingAccount(cfg, workspaceId, billingAccountId, body()));
+      return call(cfg, (c) => c.updateBillingAccount(cfg, workspaceId, billingAccountId, body()), body);
     },
     getBillingAccount(config, workspaceId, billingAccountId) {
       const cfg = configNow(config);

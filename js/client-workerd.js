@@ -1,7 +1,7 @@
 // Entry `billing-account-form/client` in workerd: the client's wasm is imported compiled and
 // started on the first call.
 // Named, not a namespace: a bundler then leaves out what the client does not use (the schemas).
-import { validateCreate, validateUpdate, ready } from "./workerd.js";
+import { validateCreate, validateUpdate, fieldMessage, ready } from "./workerd.js";
 import * as glue from "./wasm-client/glue.js";
 import module from "./wasm-client/client.wasm";
 import { clientOver } from "./client-core.js";
@@ -21,5 +21,5 @@ export const {
   findCreatedAccount,
 } = clientOver(
   load,
-  { validateCreate, validateUpdate, ready },
+  { validateCreate, validateUpdate, fieldMessage, ready },
 );

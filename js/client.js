@@ -1,7 +1,7 @@
 // Entry `billing-account-form/client`: the API client. Its wasm (inlined, compressed: its start
 // is asynchronous anyway) is fetched by the bundle, inflated and started on the first call only.
 // Named, not a namespace: a bundler then leaves out what the client does not use (the schemas).
-import { validateCreate, validateUpdate, ready } from "./index.js";
+import { validateCreate, validateUpdate, fieldMessage, ready } from "./index.js";
 import { inflate } from "./inflate.js";
 import { clientOver } from "./client-core.js";
 
@@ -21,5 +21,5 @@ export const {
   findCreatedAccount,
 } = clientOver(
   load,
-  { validateCreate, validateUpdate, ready },
+  { validateCreate, validateUpdate, fieldMessage, ready },
 );

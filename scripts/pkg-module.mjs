@@ -21,10 +21,32 @@ const out =
   'import { TextDecoder, TextEncoder } from "../text.js";\n' +
   glue.replace(fallback, 'throw new TypeError("billing-account-form: no wasm module given");');
 if (out.includes("import.meta")) throw new Error(`${gluePath}: still uses import.meta`);
+// The entries pass the module's bytes or a compiled module, never a URL, a Request or a Response:
+// the glue's fetching and streaming branches (with their warnings' texts) go.
+const loader = /async function __wbg_load\(module, imports\) \{\n[\s\S]*?\n\}\n/;
+const fetching =
+  /\n\s*if \(typeof module_or_path === 'string' \|\| \(typeof Request === 'function' && module_or_path instanceof Request\) \|\| \(typeof URL === 'function' && module_or_path instanceof URL\)\) \{\n\s*module_or_path = fetch\(module_or_path\);\n\s*\}\n/;
+const deprecated = /console\.warn\('using deprecated parameters for [^']*'\)/g;
+if (out.match(deprecated)?.length !== 2) throw new Error(`${gluePath}: wasm-bindgen's two deprecation warnings not found; update scripts/pkg-module.mjs`);
+for (const [what, pattern] of [["__wbg_load", loader], ["the fetch of a URL", fetching]]) {
+  if (!pattern.test(out)) throw new Error(`${gluePath}: wasm-bindgen's ${what} not found; update scripts/pkg-module.mjs`);
+}
+const lean = out
+  .replace(
+    loader,
+    `async function __wbg_load(module, imports) {
+    const instance = await WebAssembly.instantiate(module, imports);
+    return instance instanceof WebAssembly.Instance ? { instance, module } : instance;
+}
+`,
+  )
+  .replace(fetching, "\n")
+  // Nor do they call init the old way, with the module alone: the warnings for it go.
+  .replace(deprecated, "");
 // The imports object names a snippet once per extern block that uses it; bundlers warn about
 // the repeated keys (esbuild: duplicate-object-key) in every consumer's build. Keep the first.
 const seen = new Set();
-const deduped = out
+const deduped = lean
   .split("\n")
   .filter((line) => {
     const key = /^\s*("\.\/snippets\/[^"]+"): import\d+,$/.exec(line)?.[1];

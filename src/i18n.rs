@@ -73,30 +73,64 @@ fn arabic_category(n: usize) -> Variant {
     }
 }
 
-fn variant(locale: Locale, issue: &Issue) -> Variant {
-    match issue.code {
-        Code::Type => match issue.param("expected") {
-            Some(ParamValue::Text(t)) if t == "object" => Variant::Object,
-            Some(ParamValue::Text(t)) if t == "array" => Variant::Array,
+/// What picks a field message's wording besides its locale and code: its path (a `format`
+/// error's), `expected`'s and `max`'s values, and which of `more`, `suggestion` and `length`
+/// it has.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shape<'a> {
+    pub path: &'a str,
+    pub expected: Option<&'a str>,
+    pub max: Option<usize>,
+    pub more: bool,
+    pub suggestion: bool,
+    pub length: bool,
+}
+
+impl<'a> Shape<'a> {
+    fn of(issue: &'a Issue) -> Shape<'a> {
+        Shape {
+            path: &issue.path,
+            expected: match issue.param("expected") {
+                Some(ParamValue::Text(t)) => Some(t),
+                _ => None,
+            },
+            max: match issue.param("max") {
+                Some(ParamValue::Num(n)) => Some(*n),
+                _ => None,
+            },
+            more: issue.param("more").is_some(),
+            suggestion: issue.param("suggestion").is_some(),
+            length: issue.param("length").is_some(),
+        }
+    }
+}
+
+fn variant(locale: Locale, code: Code, shape: Shape<'_>) -> Variant {
+    match code {
+        Code::Type => match shape.expected {
+            Some("object") => Variant::Object,
+            Some("array") => Variant::Array,
             _ => Variant::Plain,
         },
-        Code::UnknownField if issue.param("more").is_some() => Variant::More,
-        Code::Currency | Code::Country | Code::UnknownField
-            if issue.param("suggestion").is_some() =>
-        {
+        Code::UnknownField if shape.more => Variant::More,
+        Code::Currency | Code::Country | Code::UnknownField if shape.suggestion => {
             Variant::Suggestion
         }
-        Code::Format => match issue.path.as_str() {
-            "workspaceId" => Variant::WorkspaceId,
-            "billingAccountId" => Variant::BillingAccountId,
-            "token" => Variant::Token,
-            "baseUrl" => Variant::BaseUrl,
-            "timeoutMs" => Variant::TimeoutMs,
-            _ => Variant::Plain,
-        },
-        Code::TooLong if locale == Locale::Ar => match issue.param("max") {
-            Some(ParamValue::Num(n)) => arabic_category(*n),
-            _ => Variant::Plain,
+        // Only the client's own values (IDs, the config) get `format`: a wasm that is the
+        // validation module alone has no use for their wording.
+        Code::Format if !cfg!(all(target_arch = "wasm32", not(feature = "js-client"))) => {
+            match shape.path {
+                "workspaceId" => Variant::WorkspaceId,
+                "billingAccountId" => Variant::BillingAccountId,
+                "token" => Variant::Token,
+                "baseUrl" => Variant::BaseUrl,
+                "timeoutMs" => Variant::TimeoutMs,
+                _ => Variant::Plain,
+            }
+        }
+        Code::TooLong if locale == Locale::Ar => match shape.max {
+            Some(n) => arabic_category(n),
+            None => Variant::Plain,
         },
         _ => Variant::Plain,
     }
@@ -198,12 +232,25 @@ fn template(locale: Locale, code: Code, v: Variant, without_length: bool) -> &'s
 }
 
 /// The message for `issue` in `locale`.
+///
+/// Empty in a wasm that is the API client's alone, but for `format` (its own values' wording):
+/// the validation module renders the client's other field errors (`src/wasm/messages.rs`), so
+/// the client carries no copy of this table.
 pub fn message(locale: Locale, issue: &Issue) -> String {
-    let without_length = issue.param("length").is_none();
+    if cfg!(all(target_arch = "wasm32", not(feature = "js-validation")))
+        && issue.code != Code::Format
+    {
+        return String::new();
+    }
     fill(
-        template(locale, issue.code, variant(locale, issue), without_length),
+        field_template(locale, issue.code, Shape::of(issue)),
         &issue.params,
     )
+}
+
+/// The template of a field message, its `{name}` placeholders unfilled.
+pub fn field_template(locale: Locale, code: Code, shape: Shape<'_>) -> &'static str {
+    template(locale, code, variant(locale, code, shape), !shape.length)
 }
 
 /// Every parameter name a message reads or an issue carries, as the `'static` key an
@@ -231,20 +278,24 @@ fn param<'a>(params: &'a [(&'static str, ParamValue)], key: &str) -> Option<&'a 
 fn fill(template: &str, params: &[(&'static str, ParamValue)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from_brace) = rest.split_at(open);
+    // `split_once`, not `split_at`: no slicing that could panic, so no panic message in the wasm.
+    while let Some((before, after_brace)) = rest.split_once('{') {
         out.push_str(before);
-        let Some(close) = from_brace.find('}') else {
-            out.push_str(from_brace);
+        let Some((name, after)) = after_brace.split_once('}') else {
+            out.push('{');
+            out.push_str(after_brace);
             return out;
         };
-        let name = from_brace.get(1..close).unwrap_or_default();
         match param(params, name) {
             Some(ParamValue::Num(n)) => out.push_str(&crate::num::usize_text(*n)),
             Some(ParamValue::Text(t)) => out.push_str(t),
-            None => out.push_str(from_brace.get(..=close).unwrap_or_default()),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
         }
-        rest = from_brace.get(close + 1..).unwrap_or_default();
+        rest = after;
     }
     out.push_str(rest);
     out

@@ -157,17 +157,17 @@ impl BaseUrl {
         if !rest.bytes().all(allowed) {
             return Err(refuse());
         }
-        let (authority, path) = match rest.find('/') {
-            Some(at) => rest.split_at(at),
-            None => (rest, ""),
-        };
+        let (authority, path) = rest
+            .find('/')
+            .and_then(|at| rest.split_at_checked(at))
+            .unwrap_or((rest, ""));
         let host = match authority.rsplit_once(':') {
             // `[::1]:8080` and `host:8080`; a bare IPv6 literal has its colons inside brackets.
             Some((host, port)) if !port.contains(']') => {
                 let port_ok = !port.is_empty()
                     && port.len() <= 5
                     && port.bytes().all(|b| b.is_ascii_digit())
-                    && port.parse::<u32>().is_ok_and(|p| p > 0 && p <= 65_535);
+                    && crate::num::parse_usize(port).is_some_and(|p| p > 0 && p <= 65_535);
                 if !port_ok {
                     return Err(refuse());
                 }

@@ -377,7 +377,8 @@ impl Reader<'_> {
                 return None;
             }
             let text = self.text.get(from..self.at)?;
-            exponent = sign * text.parse::<i32>().unwrap_or(i32::MAX / 2).min(1000);
+            // At most 1000 either way: past it, every double is 0 or infinite.
+            exponent = sign * crate::num::parse_usize(text).map_or(1000, |n| n.min(1000)) as i32;
         }
         if self.at == start {
             return None;

@@ -62,7 +62,7 @@ fn max_of(message: &str) -> Option<usize> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    digits.parse().ok()
+    crate::num::parse_usize(digits)
 }
 
 /// What a server `message` on `path` stands for: the local code and params where the wording is

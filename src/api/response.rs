@@ -344,7 +344,7 @@ fn number(text: &str, min_digits: usize, max_digits: usize) -> Option<u32> {
     let ok =
         (min_digits..=max_digits).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
     if ok {
-        text.parse().ok()
+        crate::num::parse_usize(text).and_then(|n| u32::try_from(n).ok())
     } else {
         None
     }

@@ -15,7 +15,7 @@ use crate::api::{
     parse_list, update_request_checked, ApiError, Checked, ClientConfig, ConfigInput, HttpResponse,
     IdempotencyKey, Operation, RequestSpec, RetryPolicy, MAX_RESPONSE_BYTES,
 };
-use crate::error::{Code, FieldError, Issue};
+use crate::error::{Code, Issue};
 use crate::i18n::Locale;
 use crate::value::Value;
 
@@ -53,7 +53,9 @@ fn text(value: &JsValue) -> String {
 /// (`{ ok: true, value }` or `{ ok: false, errors }`) as JSON text, which the package's `client`
 /// entry passes on. The client never validates a body itself: it has no copy of the rules. (Text,
 /// not the object: the module then needs no reader of JavaScript values, only the JSON reader it
-/// has for answers.)
+/// has for answers.) A refused body's errors are not read here: the entry adds them to the
+/// `invalid_input` error the module throws for it (see [`start`]), so the module carries no
+/// reader of them.
 fn checked(validation: &JsValue) -> Checked {
     let validation = validation
         .as_string()
@@ -65,11 +67,7 @@ fn checked(validation: &JsValue) -> Checked {
         json::write_value(&mut body, value);
         return Checked::Valid(body);
     }
-    let errors = match validation.get("errors") {
-        Some(Value::Array(errors)) => errors.iter().filter_map(FieldError::from_value).collect(),
-        _ => Vec::new(),
-    };
-    Checked::Invalid(errors)
+    Checked::Invalid(Vec::new())
 }
 
 /// The config and the caller's signal, or `invalid_input` with every problem in the config.
@@ -216,9 +214,9 @@ impl Call {
 
 /// One call, checked and built: what to send, and what each answer means.
 ///
-/// The loop in `js/client-core.js` sends [`Exchange::url`] with the method, headers and body given
-/// here (no redirect followed: the token goes to this origin only; no cookies), under one deadline of
-/// [`Exchange::timeout_ms`] shared with [`Exchange::signal`]. It reports each try's outcome with
+/// The loop in `js/client-core.js` sends [`Exchange::request`] (no redirect followed: the token goes
+/// to this origin only; no cookies), under one deadline of its `timeoutMs` shared with
+/// [`Exchange::signal`]. It reports each try's outcome with
 /// [`Exchange::failed`], [`Exchange::refused`] or [`Exchange::read`], asks [`Exchange::retry_delay`]
 /// after a failure, and rejects with [`Exchange::error`] when there is no answer to give.
 #[wasm_bindgen]
@@ -235,43 +233,45 @@ pub struct Exchange {
 
 #[wasm_bindgen]
 impl Exchange {
-    #[wasm_bindgen(getter)]
-    pub fn method(&self) -> String {
-        self.spec.method.as_str().into()
-    }
-
-    #[wasm_bindgen(getter)]
-    pub fn url(&self) -> String {
-        self.spec.url.clone()
-    }
-
-    /// The headers as `[name, value]` pairs.
-    #[wasm_bindgen(getter, unchecked_return_type = "[string, string][]")]
-    pub fn headers(&self) -> JsValue {
-        to_js(&self.spec.headers)
-    }
-
-    /// The JSON body, for a create or an update.
-    #[wasm_bindgen(getter)]
-    pub fn body(&self) -> Option<String> {
-        self.spec.body.clone()
+    /// What to send: `{ method, url, headers, body?, timeoutMs, maxResponseBytes }`, the headers
+    /// as `[name, value]` pairs, the body JSON text (a create's or an update's), and the most of an
+    /// answer's body that is read (one byte more is `invalid_response`). One object, not a getter
+    /// each: every getter costs its own glue.
+    #[wasm_bindgen(
+        getter,
+        unchecked_return_type = "{ method: string; url: string; headers: [string, string][]; body?: string; timeoutMs: number; maxResponseBytes: number }"
+    )]
+    pub fn request(&self) -> JsValue {
+        let spec = &self.spec;
+        let mut out = String::from("{\"method\":");
+        json::write_string(&mut out, spec.method.as_str());
+        out.push_str(",\"url\":");
+        json::write_string(&mut out, &spec.url);
+        out.push_str(",\"headers\":[");
+        for (i, (name, value)) in spec.headers.iter().enumerate() {
+            out.push_str(if i == 0 { "[" } else { ",[" });
+            json::write_string(&mut out, name);
+            out.push(',');
+            json::write_string(&mut out, value);
+            out.push(']');
+        }
+        out.push(']');
+        if let Some(body) = &spec.body {
+            out.push_str(",\"body\":");
+            json::write_string(&mut out, body);
+        }
+        out.push_str(",\"timeoutMs\":");
+        crate::num::push_usize(&mut out, self.config.timeout_ms as usize);
+        out.push_str(",\"maxResponseBytes\":");
+        crate::num::push_usize(&mut out, MAX_RESPONSE_BYTES);
+        out.push('}');
+        js_sys::JSON::parse(&out).unwrap_or(JsValue::UNDEFINED)
     }
 
     /// The caller's `AbortSignal`, or `undefined`.
     #[wasm_bindgen(getter, unchecked_return_type = "AbortSignal | undefined")]
     pub fn signal(&self) -> JsValue {
         self.signal.clone()
-    }
-
-    #[wasm_bindgen(getter, js_name = timeoutMs)]
-    pub fn timeout_ms(&self) -> u32 {
-        self.config.timeout_ms
-    }
-
-    /// The most of a body that is read: one byte more is `invalid_response`.
-    #[wasm_bindgen(getter, js_name = maxResponseBytes)]
-    pub fn max_response_bytes(&self) -> u32 {
-        u32::try_from(MAX_RESPONSE_BYTES).unwrap_or(u32::MAX)
     }
 
     /// A try with no answer: `state` 0 for the network, 1 when the timeout ran out, 2 when the
@@ -298,8 +298,8 @@ impl Exchange {
     }
 
     /// An answer: the value it carries, or `undefined` when it stands for an error (kept for
-    /// [`Exchange::retry_delay`] and [`Exchange::error`]). `body` is at most
-    /// [`Exchange::max_response_bytes`] + 1 bytes; `now` is in milliseconds since the epoch.
+    /// [`Exchange::retry_delay`] and [`Exchange::error`]). `body` is at most the request's
+    /// `maxResponseBytes` + 1 bytes; `now` is in milliseconds since the epoch.
     #[wasm_bindgen(unchecked_return_type = "BillingAccount | BillingAccountList | undefined")]
     pub fn read(
         &mut self,
@@ -365,14 +365,23 @@ fn fields(error: &ApiError, unknown: bool, key: Option<&str>) -> JsValue {
 }
 
 /// The exchange for `call`, or the `invalid_input` error's fields (thrown) when its config, IDs
-/// or body are wrong: nothing is sent then.
+/// or body are wrong: nothing is sent then. When the body is refused (and the config is not), the
+/// fields say `bodyErrors: true`: `js/client-core.js` then puts the judgement's errors after the
+/// IDs' ones, where the core's own `invalid_input` has them.
 fn start(config: &JsValue, call: Call) -> Result<Exchange, JsValue> {
-    let key = match &call {
-        Call::Create { key, .. } => key.clone(),
-        _ => None,
+    let (key, refused_body) = match &call {
+        Call::Create { key, body, .. } => (key.clone(), matches!(body, Checked::Invalid(_))),
+        Call::Update { body, .. } => (None, matches!(body, Checked::Invalid(_))),
+        _ => (None, false),
     };
     let (config, signal) = read_config(config).map_err(|e| fields(&e, false, None))?;
-    let (spec, parse) = call.request(&config).map_err(|e| fields(&e, false, None))?;
+    let (spec, parse) = call.request(&config).map_err(|e| {
+        let fields = fields(&e, false, None);
+        if refused_body {
+            let _ = js_sys::Reflect::set(&fields, &"bodyErrors".into(), &JsValue::TRUE);
+        }
+        fields
+    })?;
     let last = ApiError::network(config.locale);
     Ok(Exchange {
         config,

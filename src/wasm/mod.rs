@@ -9,6 +9,8 @@
 mod bulk;
 #[cfg(feature = "js-client")]
 mod client;
+#[cfg(feature = "js-validation")]
+mod messages;
 /// talc, for wasm: grows memory a page at a time and reuses what is freed (see Cargo.toml);
 /// in the validation module, with a bump region for the pure-Rust part of a call (see `arena`).
 #[cfg(all(not(target_feature = "atomics"), feature = "js-validation"))]
@@ -41,6 +43,8 @@ pub use client::{
     create_billing_account, get_billing_account, list_billing_accounts, update_billing_account,
     Exchange,
 };
+#[cfg(feature = "js-validation")]
+pub use messages::field_message;
 #[cfg(feature = "js-validation")]
 pub use read::{MAX_DEPTH, MAX_NODES};
 pub use types::{ClientConfig, Country, Options};

@@ -389,11 +389,14 @@ export function suite(env) {
     cfg.baseUrl = "https://elsewhere.invalid";
     cfg.timeoutMs = 5;
     try {
-      ok(exchange.url.startsWith(`${base}/workspaces/ws_pooled/billing-accounts`), exchange.url);
-      ok(exchange.headers.some(([n, v]) => n === "Authorization" && v === `Bearer ${token}`), "the token as given");
-      ok(exchange.headers.some(([n, v]) => n === "Idempotency-Key" && v === "key-early"));
-      eq(exchange.timeoutMs, 1234);
-      eq(JSON.parse(exchange.body).name, "Read Early");
+      const request = exchange.request;
+      eq(request.method, "POST");
+      ok(request.url.startsWith(`${base}/workspaces/ws_pooled/billing-accounts`), request.url);
+      ok(request.headers.some(([n, v]) => n === "Authorization" && v === `Bearer ${token}`), "the token as given");
+      ok(request.headers.some(([n, v]) => n === "Idempotency-Key" && v === "key-early"));
+      eq(request.timeoutMs, 1234);
+      eq(request.maxResponseBytes, 1024 * 1024);
+      eq(JSON.parse(request.body).name, "Read Early");
     } finally {
       exchange.free();
     }
