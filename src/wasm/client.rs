@@ -180,7 +180,8 @@ fn write_account(out: &mut String, a: &BillingAccount) {
     out.push('}');
 }
 
-/// An error's JSON: `{ kind, status?, message, errors?, retryAfterSeconds? }`.
+/// An error's JSON: `{ kind, status?, message, errors?, retryAfterSeconds?`, left open for
+/// [`fields`]' members.
 fn write_error(out: &mut String, error: &ApiError) {
     out.push('{');
     key(out, "kind");
@@ -202,7 +203,6 @@ fn write_error(out: &mut String, error: &ApiError) {
         key(out, "retryAfterSeconds");
         crate::num::push_usize(out, seconds as usize);
     }
-    out.push('}');
 }
 
 /// Reads one answer: the value as JavaScript, or the error it stands for.
@@ -434,24 +434,30 @@ impl Exchange {
             &self.last,
             self.last.outcome_unknown(self.spec.operation, sent),
             self.key.as_deref(),
+            false,
         )
     }
 }
 
-/// An error's fields as a plain object: what `js/client-core.js` makes an `ApiError` of.
-fn fields(error: &ApiError, unknown: bool, key: Option<&str>) -> JsValue {
+/// An error's fields as a plain object: what `js/client-core.js` makes an `ApiError` of. The
+/// extra members are written into the text (setting them on the object afterwards costs glue).
+fn fields(error: &ApiError, unknown: bool, key: Option<&str>, body_errors: bool) -> JsValue {
     let mut out = String::with_capacity(128);
     write_error(&mut out, error);
-    let fields = to_js(&out);
     if unknown {
         // `outcomeUnknown` says the server may have done it; a create's key lets it be sent again
         // without a second account.
-        let _ = js_sys::Reflect::set(&fields, &"outcomeUnknown".into(), &JsValue::TRUE);
+        out.push_str(",\"outcomeUnknown\":true");
         if let Some(key) = key {
-            let _ = js_sys::Reflect::set(&fields, &"idempotencyKey".into(), &key.into());
+            out.push_str(",\"idempotencyKey\":");
+            json::write_string(&mut out, key);
         }
     }
-    fields
+    if body_errors {
+        out.push_str(",\"bodyErrors\":true");
+    }
+    out.push('}');
+    to_js(&out)
 }
 
 /// The exchange for `call`, or the `invalid_input` error's fields (thrown) when its config, IDs
@@ -464,14 +470,10 @@ fn start(config: &JsValue, call: Call) -> Result<Exchange, JsValue> {
         Call::Update { body, .. } => (None, matches!(body, Checked::Invalid(_))),
         _ => (None, false),
     };
-    let (config, signal) = read_config(config).map_err(|e| fields(&e, false, None))?;
-    let (spec, parse) = call.request(&config).map_err(|e| {
-        let fields = fields(&e, false, None);
-        if refused_body {
-            let _ = js_sys::Reflect::set(&fields, &"bodyErrors".into(), &JsValue::TRUE);
-        }
-        fields
-    })?;
+    let (config, signal) = read_config(config).map_err(|e| fields(&e, false, None, false))?;
+    let (spec, parse) = call
+        .request(&config)
+        .map_err(|e| fields(&e, false, None, refused_body))?;
     let last = ApiError::network(config.locale);
     Ok(Exchange {
         config,
