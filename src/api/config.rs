@@ -161,7 +161,7 @@ impl BaseUrl {
             .find('/')
             .and_then(|at| rest.split_at_checked(at))
             .unwrap_or((rest, ""));
-        let host = match authority.rsplit_once(':') {
+        let host = match crate::text::rsplit_once_ascii(authority, b':') {
             // `[::1]:8080` and `host:8080`; a bare IPv6 literal has its colons inside brackets.
             Some((host, port)) if !port.contains(']') => {
                 let port_ok = !port.is_empty()
@@ -191,7 +191,10 @@ impl BaseUrl {
         if !host_ok {
             return Err(refuse());
         }
-        let path = path.trim_end_matches('/');
+        let mut path = path;
+        while let Some(shorter) = path.strip_suffix('/') {
+            path = shorter;
+        }
         if path
             .split('/')
             .any(|segment| segment == "." || segment == "..")

@@ -76,7 +76,7 @@ pub fn issue_from_server(path: &str, message: &str) -> Issue {
         // A key the API does not know can only be refused as unknown; any other complaint about
         // it is a rule this library does not have, best shown in the server's words.
         return if prohibited && !path.is_empty() {
-            let key = path.rsplit('.').next().unwrap_or(path);
+            let key = crate::text::rsplit_once_ascii(path, b'.').map_or(path, |(_, key)| key);
             Issue::new(path, Code::UnknownField).text("field", key)
         } else {
             server()

@@ -7,7 +7,6 @@
 //! refused before a URL exists); the loop sends what it holds, hands back each answer or failure,
 //! and asks it whether and when to try again. The core says what every answer means.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{
@@ -17,6 +16,8 @@ use crate::api::{
 };
 use crate::error::{Code, Issue};
 use crate::i18n::Locale;
+use crate::model::BillingAccount;
+use crate::results::ToJson;
 use crate::value::Value;
 
 #[wasm_bindgen(inline_js = r#"
@@ -128,9 +129,80 @@ fn read_config(value: &JsValue) -> Result<(ClientConfig, JsValue), ApiError> {
     }
 }
 
-/// Plain data as JavaScript objects (`null`, not `undefined`, for null).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    super::to_js(value).unwrap_or_else(|e| e)
+/// JSON text as plain JavaScript objects (`null`, not `undefined`, for null). The results and
+/// errors are written by hand (`crate::results`' writers): serde's writer and the `Serialize`
+/// code then stay out of the module.
+fn to_js(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or_else(|e| e)
+}
+
+/// Appends `"key":` (with a comma before it unless it opens the object) to `out`.
+fn key(out: &mut String, key: &str) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    out.push('"');
+    out.push_str(key);
+    out.push_str("\":");
+}
+
+/// Appends `value`, or `null`.
+fn nullable(out: &mut String, value: Option<&(impl ToJson + ?Sized)>) {
+    match value {
+        Some(value) => value.write_json(out),
+        None => out.push_str("null"),
+    }
+}
+
+/// An account as serde wrote it: every member, `null` for what it lacks.
+fn write_account(out: &mut String, a: &BillingAccount) {
+    out.push('{');
+    key(out, "id");
+    a.id.write_json(out);
+    key(out, "workspace_id");
+    a.workspace_id.write_json(out);
+    key(out, "name");
+    a.name.write_json(out);
+    key(out, "email");
+    a.email.write_json(out);
+    key(out, "phone");
+    nullable(out, a.phone.as_deref());
+    key(out, "description");
+    nullable(out, a.description.as_deref());
+    key(out, "currency");
+    a.currency.write_json(out);
+    key(out, "address");
+    nullable(out, a.address.as_ref());
+    key(out, "created_at");
+    a.created_at.write_json(out);
+    key(out, "updated_at");
+    a.updated_at.write_json(out);
+    out.push('}');
+}
+
+/// An error's JSON: `{ kind, status?, message, errors?, retryAfterSeconds?`, left open for
+/// [`fields`]' members.
+fn write_error(out: &mut String, error: &ApiError) {
+    out.push('{');
+    key(out, "kind");
+    error.kind().as_str().write_json(out);
+    if let Some(status) = error.status() {
+        key(out, "status");
+        crate::num::push_usize(out, usize::from(status));
+    }
+    key(out, "message");
+    error.message().write_json(out);
+    if matches!(
+        error,
+        ApiError::InvalidInput { .. } | ApiError::Validation { .. }
+    ) {
+        key(out, "errors");
+        error.errors().write_json(out);
+    }
+    if let Some(seconds) = error.retry_after_seconds() {
+        key(out, "retryAfterSeconds");
+        crate::num::push_usize(out, seconds as usize);
+    }
 }
 
 /// Reads one answer: the value as JavaScript, or the error it stands for.
@@ -141,7 +213,11 @@ fn account(
     operation: Operation,
     response: &HttpResponse<'_>,
 ) -> Result<JsValue, ApiError> {
-    parse_account(config, operation, response).map(|account| to_js(&account))
+    parse_account(config, operation, response).map(|account| {
+        let mut out = String::with_capacity(256);
+        write_account(&mut out, &account);
+        to_js(&out)
+    })
 }
 
 fn list(
@@ -149,7 +225,19 @@ fn list(
     _: Operation,
     response: &HttpResponse<'_>,
 ) -> Result<JsValue, ApiError> {
-    parse_list(config, response).map(|list| to_js(&list))
+    parse_list(config, response).map(|list| {
+        let mut out = String::from("{\"data\":[");
+        for (i, account) in list.data.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_account(&mut out, account);
+        }
+        out.push_str("],\"has_more\":");
+        list.has_more.write_json(&mut out);
+        out.push('}');
+        to_js(&out)
+    })
 }
 
 /// A call's arguments, read from JavaScript when its [`Exchange`] is made (so a caller that
@@ -346,22 +434,30 @@ impl Exchange {
             &self.last,
             self.last.outcome_unknown(self.spec.operation, sent),
             self.key.as_deref(),
+            false,
         )
     }
 }
 
-/// An error's fields as a plain object: what `js/client-core.js` makes an `ApiError` of.
-fn fields(error: &ApiError, unknown: bool, key: Option<&str>) -> JsValue {
-    let fields = to_js(error);
+/// An error's fields as a plain object: what `js/client-core.js` makes an `ApiError` of. The
+/// extra members are written into the text (setting them on the object afterwards costs glue).
+fn fields(error: &ApiError, unknown: bool, key: Option<&str>, body_errors: bool) -> JsValue {
+    let mut out = String::with_capacity(128);
+    write_error(&mut out, error);
     if unknown {
         // `outcomeUnknown` says the server may have done it; a create's key lets it be sent again
         // without a second account.
-        let _ = js_sys::Reflect::set(&fields, &"outcomeUnknown".into(), &JsValue::TRUE);
+        out.push_str(",\"outcomeUnknown\":true");
         if let Some(key) = key {
-            let _ = js_sys::Reflect::set(&fields, &"idempotencyKey".into(), &key.into());
+            out.push_str(",\"idempotencyKey\":");
+            json::write_string(&mut out, key);
         }
     }
-    fields
+    if body_errors {
+        out.push_str(",\"bodyErrors\":true");
+    }
+    out.push('}');
+    to_js(&out)
 }
 
 /// The exchange for `call`, or the `invalid_input` error's fields (thrown) when its config, IDs
@@ -374,14 +470,10 @@ fn start(config: &JsValue, call: Call) -> Result<Exchange, JsValue> {
         Call::Update { body, .. } => (None, matches!(body, Checked::Invalid(_))),
         _ => (None, false),
     };
-    let (config, signal) = read_config(config).map_err(|e| fields(&e, false, None))?;
-    let (spec, parse) = call.request(&config).map_err(|e| {
-        let fields = fields(&e, false, None);
-        if refused_body {
-            let _ = js_sys::Reflect::set(&fields, &"bodyErrors".into(), &JsValue::TRUE);
-        }
-        fields
-    })?;
+    let (config, signal) = read_config(config).map_err(|e| fields(&e, false, None, false))?;
+    let (spec, parse) = call
+        .request(&config)
+        .map_err(|e| fields(&e, false, None, refused_body))?;
     let last = ApiError::network(config.locale);
     Ok(Exchange {
         config,

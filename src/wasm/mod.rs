@@ -24,16 +24,11 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 // The value walker and the result readers: the validation module's (the client takes JSON text).
 #[cfg(feature = "js-validation")]
 mod read;
-// serde's JSON writer: the client's results. The validation module writes its own by hand
-// (`crate::results`), so it carries no serializer.
-#[cfg(feature = "js-client")]
-mod to_json;
 mod types;
 #[cfg(feature = "js-validation")]
 mod validation;
 
-#[cfg(feature = "js-client")]
-use serde::Serialize;
+#[cfg(feature = "js-validation")]
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "js-validation")]
@@ -53,17 +48,8 @@ pub use validation::{
     char_count, countries, currencies, limits, validate_create, validate_field, validate_update,
 };
 
-#[cfg(feature = "js-client")]
-/// Plain objects, `null` for null (not `undefined`): written as JSON text, then `JSON.parse`d
-/// (js-sys's binding: read.rs's would bring its whole script, the value walker, into the client).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    match to_json::to_json(value) {
-        Ok(text) => js_sys::JSON::parse(&text),
-        Err(_) => Err(type_error("the result has no JSON form")),
-    }
-}
-
 /// A `TypeError` for a wrong argument, as JavaScript would throw it.
+#[cfg(feature = "js-validation")]
 pub(crate) fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).unchecked_into()
 }
