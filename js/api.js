@@ -2,6 +2,7 @@
 // guarded so that a call before the module started throws an Error naming `ready`.
 import { glue, guard, started, whenReady } from "./start.js";
 import { jsonSchemaOf } from "./json-schema.js";
+import { CODES, LOCALES } from "./rules-data.js";
 
 const guarded = (name, f) =>
   function (...args) {
@@ -42,10 +43,8 @@ export const charCount = /* @__PURE__ */ guarded("charCount", (s) => glue.charCo
  */
 export const fieldMessage = /* @__PURE__ */ guarded("fieldMessage", (e, locale) => {
   const p = e.params ?? {};
-  // Code::ALL's order (src/error.rs): the module takes a code by its index.
-  const codes = "required type too_long email currency country unknown_field immutable server format email_suggestion email_dotless_domain email_unusual";
   const flags = ("length" in p) | (("suggestion" in p) << 1) | (("more" in p) << 2) | ((p.expected === "object") << 3) | ((typeof p.max === "number") << 4);
-  const template = glue.fieldMessage(["en", "ar", "id"].indexOf(locale), codes.split(" ").indexOf(e.code), flags, p.max ?? 0);
+  const template = glue.fieldMessage(LOCALES.split(" ").indexOf(locale), CODES.split(" ").indexOf(e.code), flags, p.max ?? 0);
   return template.replace(/\{(\w+)\}/g, (m, k) => (k in p ? String(p[k]) : m));
 });
 
