@@ -1,0 +1,26 @@
+// The exact path natively (examples/exact_path.rs), on the per-call bench's bodies: what the
+// rules cost with no JavaScript walk, no crossing and no result objects. A measurement, not a test.
+//   node bench/native.js
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { bodies } from "./payloads.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dir = mkdtempSync(join(tmpdir(), "exact-path-"));
+try {
+  // The same pools as bench/percall.js.
+  const files = [
+    ["valid", bodies(1000, { seed: 11, validShare: 1 })],
+    ["invalid", bodies(1000, { seed: 12, validShare: 0 })],
+  ].map(([kind, pool]) => {
+    const file = join(dir, `${kind}.jsonl`);
+    writeFileSync(file, pool.map((b) => JSON.stringify(b)).join("\n"));
+    return file;
+  });
+  execFileSync("cargo", ["run", "-q", "--release", "--example", "exact_path", "--", ...files], { cwd: root, stdio: "inherit" });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
