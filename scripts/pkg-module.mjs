@@ -1,11 +1,12 @@
 // scripts/build-pkg, for one wasm module in DIR: makes wasm-bindgen's glue carry no asset
 // reference, and writes the module's bytes into DIR/bytes.js: as hex (a module that starts
-// synchronously), or with `deflate` compressed (raw deflate, level 9) and in base64, for a module
+// synchronously), or with `deflate` compressed (raw deflate, by zopfli) and in base64, for a module
 // that starts asynchronously anyway (js/inflate.js reads them).
 //   node scripts/pkg-module.mjs DIR WASM_FILE [deflate]
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { deflateRawSync } from "node:zlib";
+import { inflateRawSync } from "node:zlib";
+import { deflateAsync } from "@gfx/zopfli";
 
 const [dir, wasmFile, encoding = "hex"] = process.argv.slice(2);
 if (!["hex", "deflate"].includes(encoding)) throw new Error(`unknown encoding ${encoding}: hex or deflate`);
@@ -86,10 +87,18 @@ for (const file of existsSync(snippets) ? readdirSync(snippets, { recursive: tru
 }
 
 const wasm = readFileSync(join(dir, wasmFile));
+// Raw deflate as zopfli writes it: the same format every inflater reads (DecompressionStream,
+// fflate), 6% smaller than zlib's level 9 (the client: 23.5 against 25.1 kB). Checked by
+// inflating it back.
+async function deflated() {
+  const bytes = Buffer.from(await deflateAsync(wasm, { numiterations: 15 }));
+  if (!inflateRawSync(bytes).equals(wasm)) throw new Error(`${wasmFile}: zopfli's deflate does not inflate back to the module`);
+  return bytes;
+}
 // Compressed data has no repeats left for hex's alignment to keep: base64 is the smaller text.
 const text =
   encoding === "hex"
     ? `// The ${wasmFile} module's bytes as hex (see bytes.js at the package's root).\nexport default "${wasm.toString("hex")}";\n`
-    : `// The ${wasmFile} module's bytes, raw deflate in base64 (see inflate.js at the package's root).\nexport default "${deflateRawSync(wasm, { level: 9 }).toString("base64")}";\n`;
+    : `// The ${wasmFile} module's bytes, raw deflate in base64 (see inflate.js at the package's root).\nexport default "${(await deflated()).toString("base64")}";\n`;
 writeFileSync(join(dir, "bytes.js"), text);
 writeFileSync(join(dir, "bytes.d.ts"), "declare const text: string;\nexport default text;\n");
