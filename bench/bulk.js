@@ -7,6 +7,7 @@
 // { "10000": { lib: ms }, "100000": { lib: ms }, "100000 bytes": { lib: ms }, memory, agreement }.
 import { load } from "./libs.js";
 import { bodies } from "./payloads.js";
+import { median } from "./median.js";
 import * as glue from "../pkg/wasm-validation/glue.js";
 import hex from "../pkg/wasm-validation/bytes.js";
 import { decode } from "../pkg/bytes.js";
@@ -23,12 +24,6 @@ const { ours, libs } = await load();
 const wasm = glue.initSync({ module: decode(hex) });
 const memoryBytes = () => wasm.memory.buffer.byteLength;
 const memory = { start: memoryBytes() };
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const parse = (input) => JSON.parse(typeof input === "string" ? input : new TextDecoder().decode(input));
 const runners = [

@@ -10,6 +10,7 @@ import { chromium } from "playwright-core";
 
 const LOADS = Number(process.env.BENCH_COLD_LOADS ?? 11);
 import { slug } from "./size.js";
+import { median } from "./median.js";
 
 const LIBS = ["billing-account-form", "zod", "zod/mini", "valibot", "ajv"];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -52,11 +53,6 @@ export async function coldStarts() {
     await browser.close();
     server.close();
   }
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = s.length >> 1;
-    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-  };
   return Object.fromEntries(Object.entries(times).map(([l, t]) => [l, median(t)]));
 }
 

@@ -6,16 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bodies } from "./payloads.js";
+import { perCallPools } from "./payloads.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = mkdtempSync(join(tmpdir(), "exact-path-"));
 try {
-  // The same pools as bench/percall.js.
-  const files = [
-    ["valid", bodies(1000, { seed: 11, validShare: 1 })],
-    ["invalid", bodies(1000, { seed: 12, validShare: 0 })],
-  ].map(([kind, pool]) => {
+  const files = Object.entries(perCallPools(1000)).map(([kind, pool]) => {
     const file = join(dir, `${kind}.jsonl`);
     writeFileSync(file, pool.map((b) => JSON.stringify(b)).join("\n"));
     return file;

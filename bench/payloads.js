@@ -67,3 +67,11 @@ export function bodies(count, { seed = 1, validShare = 1 } = {}) {
   for (let i = 0; i < count; i++) out.push(r() < validShare ? validBody(r) : invalidBody(r));
   return out;
 }
+
+/** The per-call pools (bench/percall.js, bench/native.js): `size` valid bodies and `size` invalid ones. */
+export function perCallPools(size) {
+  return {
+    valid: bodies(size, { seed: 11, validShare: 1 }),
+    invalid: bodies(size, { seed: 12, validShare: 0 }),
+  };
+}

@@ -3,17 +3,15 @@
 // of one call. Also ours alone: `validateField` on one email at a time (live feedback as a user
 // types). Prints JSON: { valid: {lib: ns}, invalid: {lib: ns}, field: ns, agreement }.
 import { load } from "./libs.js";
-import { bodies } from "./payloads.js";
+import { perCallPools } from "./payloads.js";
+import { median } from "./median.js";
 
 const POOL = 1000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const WARMUP = 10;
 
 const { ours, libs } = await load();
-const pools = {
-  valid: bodies(POOL, { seed: 11, validShare: 1 }),
-  invalid: bodies(POOL, { seed: 12, validShare: 0 }),
-};
+const pools = perCallPools(POOL);
 
 // Every library must agree on every body, or the comparison is of different work.
 const agreement = {};
@@ -32,12 +30,6 @@ function batch(lib, pool) {
   }
   return Number(process.hrtime.bigint() - start) / pool.length;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const out = { valid: {}, invalid: {}, agreement, rounds: ROUNDS, pool: POOL };
 for (const kind of ["valid", "invalid"]) {

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sizes } from "./size.js";
 import { coldStarts } from "./cold.js";
+import { median } from "./median.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OURS = "billing-account-form";
@@ -24,18 +25,13 @@ const size = await sizes();
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 step(`per call (${RUNS} Node processes, libraries alternating in each)`);
 const runs = Array.from({ length: RUNS }, () => node("percall.js"));
-const middle = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const perCall = {
   ...runs[0],
-  field: middle(runs.map((r) => r.field)),
+  field: median(runs.map((r) => r.field)),
   fields: runs.map((r) => r.field),
 };
 for (const kind of ["valid", "invalid"]) {
-  perCall[kind] = Object.fromEntries(Object.keys(runs[0][kind]).map((l) => [l, middle(runs.map((r) => r[kind][l]))]));
+  perCall[kind] = Object.fromEntries(Object.keys(runs[0][kind]).map((l) => [l, median(runs.map((r) => r[kind][l]))]));
   perCall[`${kind} to ajv`] = runs.map((r) => r[kind][OURS] / r[kind].ajv);
 }
 step("bulk: validateMany against JSON.parse + loop, 10,000 and 100,000 records, text and bytes");
