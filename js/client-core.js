@@ -3,6 +3,7 @@
 // builds its request, reads every answer and decides retries; the loop here sends it with the
 // global `fetch` (browsers, Node 20+, Deno, Bun, workerd) under one deadline.
 // Every outcome settles the promise; a rejection is an `ApiError`.
+import { concat } from "./bytes.js";
 
 /** What the client's promises reject with: a real `Error` whose fields are own and enumerable. */
 export class ApiError extends Error {}
@@ -148,15 +149,7 @@ async function readBody(stream, cap, deadline) {
   } finally {
     reader.cancel().catch(() => {});
   }
-  const out = new Uint8Array(Math.min(size, cap + 1));
-  let at = 0;
-  for (const part of parts) {
-    if (at >= out.length) break;
-    const n = Math.min(part.length, out.length - at);
-    out.set(part.subarray(0, n), at);
-    at += n;
-  }
-  return out;
+  return concat(parts, Math.min(size, cap + 1));
 }
 
 /** A uniform random u32: the jitter of the retry policy's backoff. */

@@ -3,6 +3,7 @@
 // cannot (Jest's jsdom environment; Safari before 16.4, Firefox before 113, Chromium before 103),
 // fflate does, imported only then: bundlers that split put it in a chunk of its own, which a
 // browser with DecompressionStream never fetches.
+import { concat } from "./bytes.js";
 
 function fromBase64(text) {
   const binary = atob(text);
@@ -30,7 +31,5 @@ export async function inflate(text) {
   const chunks = [];
   let size = 0;
   for (let read; !(read = await reader.read()).done; size += read.value.length) chunks.push(read.value);
-  const out = new Uint8Array(size);
-  for (let i = 0, at = 0; i < chunks.length; at += chunks[i].length, i++) out.set(chunks[i], at);
-  return out;
+  return concat(chunks, size);
 }
