@@ -164,9 +164,8 @@ impl BaseUrl {
         let host = match crate::text::rsplit_once_ascii(authority, b':') {
             // `[::1]:8080` and `host:8080`; a bare IPv6 literal has its colons inside brackets.
             Some((host, port)) if !port.contains(']') => {
-                let port_ok = !port.is_empty()
-                    && port.len() <= 5
-                    && port.bytes().all(|b| b.is_ascii_digit())
+                // ASCII digits only, one at least (`parse_usize`), no more than five.
+                let port_ok = port.len() <= 5
                     && crate::num::parse_usize(port).is_some_and(|p| p > 0 && p <= 65_535);
                 if !port_ok {
                     return Err(refuse());

@@ -58,11 +58,8 @@ pub fn server_message(issue: &Issue) -> String {
 /// The number in "… greater than 100 characters."
 fn max_of(message: &str) -> Option<usize> {
     let (_, rest) = crate::text::split_once(message, " greater than ")?;
-    let digits = rest.strip_suffix(" characters.")?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    crate::num::parse_usize(digits)
+    // Digits only, one at least: `parse_usize` refuses anything else.
+    crate::num::parse_usize(rest.strip_suffix(" characters.")?)
 }
 
 /// What a server `message` on `path` stands for: the local code and params where the wording is

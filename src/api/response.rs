@@ -341,13 +341,12 @@ fn month(name: &str) -> Option<u32> {
 }
 
 fn number(text: &str, min_digits: usize, max_digits: usize) -> Option<u32> {
-    let ok =
-        (min_digits..=max_digits).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
-    if ok {
-        crate::num::parse_usize(text).and_then(|n| u32::try_from(n).ok())
-    } else {
-        None
-    }
+    // `parse_usize` takes ASCII digits only.
+    (min_digits..=max_digits)
+        .contains(&text.len())
+        .then(|| crate::num::parse_usize(text))
+        .flatten()
+        .and_then(|n| u32::try_from(n).ok())
 }
 
 /// `HH:MM:SS` as seconds into the day.
