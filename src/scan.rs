@@ -15,6 +15,7 @@ use crate::country;
 use crate::model::Currency;
 use crate::rules::{Field, Kind, Presence, RequestKind, FIELDS};
 use crate::text;
+use crate::value::Value;
 
 /// Where the clean object that starts at `at` in `text` (JSON) ends, when it is a clean
 /// `request` body; `None` when it is not, or the check is not sure.
@@ -53,6 +54,56 @@ pub fn is_clean_value(text: &str, field: &Field, request: RequestKind) -> bool {
     field.presence(request) != Presence::Immutable
         && scan.plain().is_some_and(|s| clean_string(field, s))
         && scan.at == text.len()
+}
+
+/// A body read in place as far as it can be, for the exact path to finish (see [`sparse_body`]).
+#[derive(Debug, Clone)]
+pub struct Sparse {
+    /// The body with only what the exact path must still look at.
+    pub body: Value,
+    /// One bit per field of the table ([`FIELDS`]' order), set for each field given clean.
+    pub clean: u64,
+    /// Of those, the fields whose value is kept, as [`clean_fields`] gives them.
+    pub kept: u64,
+}
+
+impl Sparse {
+    /// Whether the body is clean: as [`clean_fields`] finds it, with nothing left to look at
+    /// and every required field given.
+    pub fn is_clean(&self, request: RequestKind) -> bool {
+        self.body.is_empty_container()
+            && FIELDS.iter().enumerate().all(|(i, f)| {
+                f.presence(request) != Presence::Required || (self.clean >> i) & 1 != 0
+            })
+    }
+}
+
+/// A body read in place as far as it can be: its value with only what the exact path must
+/// still look at (members of unknown keys, and of known keys whose value is not clean, each read
+/// as [`crate::api::json::parse_text`] reads it in `Mode::Js`), and which fields were given
+/// clean, which can have no finding. Objects of the table (the address) are kept with their own
+/// members read the same way, or left out when all of those are clean. `None` for anything this
+/// does not recognise at once (an escaped or empty key, a key given twice, an empty object, a
+/// walker's count of members), which the exact path reads.
+///
+/// The value differs from the exact path's only by the clean members it leaves out: checked
+/// field by field over the table, the fields not clean get the findings they get there (see
+/// `crate::validate::errors_compact`).
+pub fn sparse_body(text: &str, request: RequestKind) -> Option<Sparse> {
+    let mut scan = Scan {
+        text,
+        at: 0,
+        kept: 0,
+    };
+    let mut clean = 0;
+    scan.space();
+    let body = scan.sparse_object(request, "", 1, &mut clean)?;
+    scan.space();
+    (scan.at == text.len()).then_some(Sparse {
+        body,
+        clean,
+        kept: scan.kept,
+    })
 }
 
 struct Scan<'a> {
@@ -159,6 +210,88 @@ impl<'a> Scan<'a> {
                 && f.parent().map_or("", |(p, _)| p) == parent
         });
         (!missing).then_some(())
+    }
+
+    /// See [`sparse_body`]: the object at `parent`, `depth` containers in, with its members
+    /// `depth` in.
+    fn sparse_object(
+        &mut self,
+        request: RequestKind,
+        parent: &str,
+        depth: usize,
+        clean: &mut u64,
+    ) -> Option<Value> {
+        self.eat(b'{')?;
+        let mut members: Vec<(String, Value)> = Vec::new();
+        let mut seen = 0u64;
+        loop {
+            self.space();
+            let key = self.plain().filter(|k| !k.is_empty())?;
+            self.space();
+            self.eat(b':')?;
+            self.space();
+            let start = self.at;
+            match FIELDS
+                .iter()
+                .enumerate()
+                .find(|(_, f)| is_at(f, parent, key))
+            {
+                Some((index, field)) => {
+                    let bit = 1u64.checked_shl(u32::try_from(index).ok()?)?;
+                    if seen & bit != 0 {
+                        return None;
+                    }
+                    seen |= bit;
+                    if field.kind == Kind::Object && self.peek() == Some(b'{') {
+                        // An object with members is all the field itself asks for, unless it
+                        // may not be given at all. One whose members are all clean has
+                        // nothing to look at.
+                        let object = self.sparse_object(request, field.path, depth + 1, clean)?;
+                        let given = field.presence(request) != Presence::Immutable;
+                        if given {
+                            *clean |= bit;
+                            self.kept |= bit;
+                        }
+                        if !(given && object.is_empty_container()) {
+                            members.push((String::from(key), object));
+                        }
+                    } else if self.member(field, request).is_some() {
+                        *clean |= bit;
+                        if self.text.as_bytes().get(start) != Some(&b'n') {
+                            self.kept |= bit;
+                        }
+                    } else {
+                        self.at = start;
+                        let value = self.read_value(depth)?;
+                        members.push((String::from(key), value));
+                    }
+                }
+                None => {
+                    if members.iter().any(|(k, _)| k == key) {
+                        return None;
+                    }
+                    let value = self.read_value(depth)?;
+                    members.push((String::from(key), value));
+                }
+            }
+            self.space();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(Value::Object(members));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// The value at the cursor as the exact path reads the walker's text.
+    fn read_value(&mut self, depth: usize) -> Option<Value> {
+        let mode = crate::api::json::Mode::Js { unsupported: true };
+        let (value, end) = crate::api::json::read_value(self.text, self.at, depth, mode)?;
+        self.at = end;
+        Some(value)
     }
 
     fn member(&mut self, field: &Field, request: RequestKind) -> Option<()> {

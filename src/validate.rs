@@ -195,11 +195,13 @@ fn inspect(request: RequestKind, input: &Value) -> Findings {
         Value::Null => Value::Null,
         _ => Value::Unsupported,
     };
-    inspect_body(request, body, true)
+    inspect_body(request, body, true, 0)
 }
 
 /// The findings on `body`, already normalized unless it is not a container (then it is refused).
-fn inspect_body(request: RequestKind, body: Value, with_warnings: bool) -> Findings {
+/// The fields with their bit set in `clean` (the table's order) are known to have none, and are
+/// not looked at (see [`crate::scan::sparse_body`]).
+fn inspect_body(request: RequestKind, body: Value, with_warnings: bool, clean: u64) -> Findings {
     let body = match body {
         // `null` is an empty body to the server; anything else that is not an object cannot be one.
         Value::Null => Value::Object(Vec::new()),
@@ -215,7 +217,10 @@ fn inspect_body(request: RequestKind, body: Value, with_warnings: bool) -> Findi
     };
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    for field in FIELDS {
+    for (i, field) in FIELDS.iter().enumerate() {
+        if (clean >> i) & 1 != 0 {
+            continue;
+        }
         let value = lookup(&body, field);
         match check(field, request, value) {
             Some(issue) => errors.push(issue),
@@ -324,7 +329,7 @@ pub fn errors_of(request: RequestKind, input: Value, locale: Locale) -> Vec<Fiel
     } else {
         input
     };
-    render(inspect_body(request, body, false).errors, locale)
+    render(inspect_body(request, body, false, 0).errors, locale)
 }
 
 /// [`validate_create`] or [`validate_update`] of `input`, as the JSON text their results
@@ -358,7 +363,7 @@ pub fn validation_compact(request: RequestKind, input: Value, locale: Locale) ->
         Value::Null => Value::Null,
         _ => Value::Unsupported,
     };
-    let findings = inspect_body(request, body, true);
+    let findings = inspect_body(request, body, true, 0);
     let mut out = String::with_capacity(256);
     if findings.errors.is_empty() {
         write_value(&mut out, request, &findings.body, "");
@@ -367,6 +372,25 @@ pub fn validation_compact(request: RequestKind, input: Value, locale: Locale) ->
     }
     crate::results::write_issues(&mut out, &render(findings.warnings, locale));
     out
+}
+
+/// [`validation_compact`] of a refused body as [`crate::scan::sparse_body`] read it from the
+/// body's text: the same errors and warnings, from only the members the clean check could not
+/// pass. `None` when the body has no error: its value is the whole body's, which the exact path
+/// writes.
+pub fn errors_compact(
+    request: RequestKind,
+    sparse: crate::scan::Sparse,
+    locale: Locale,
+) -> Option<String> {
+    let findings = inspect_body(request, sparse.body.into_normalized(), true, sparse.clean);
+    if findings.errors.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(256);
+    crate::results::write_issues(&mut out, &render(findings.errors, locale));
+    crate::results::write_issues(&mut out, &render(findings.warnings, locale));
+    Some(out)
 }
 
 /// The valid request at `parent` (`""`: the body) as its typed value serializes: the fields in

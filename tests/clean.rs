@@ -10,8 +10,8 @@
 use billing_account_form::api::json::{parse_text, Mode};
 use billing_account_form::results::ToJson;
 use billing_account_form::rules::RequestKind;
-use billing_account_form::scan::{clean_body, is_clean};
-use billing_account_form::validate::{validation_compact, validation_text};
+use billing_account_form::scan::{clean_body, clean_fields, is_clean, sparse_body};
+use billing_account_form::validate::{errors_compact, validation_compact, validation_text};
 use billing_account_form::{validate_create, validate_update, Locale, Validation, Value};
 use proptest::prelude::*;
 
@@ -173,8 +173,78 @@ fn check(body: &serde_json::Value) -> bool {
             serde_json::from_str::<serde_json::Value>(&typed).unwrap(),
             "{text}"
         );
+        for text in [&text, &spaced] {
+            sparse_agrees(text, request);
+        }
     }
     create
+}
+
+/// How many results the sparse read gave (so a test can tell that it ran).
+static SPARSE_ANSWERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// What the sparse read of `text` answers is the exact path's text, in every locale; and it
+/// answers every body with an error that it reads.
+fn sparse_agrees(text: &str, request: RequestKind) -> bool {
+    let Some(sparse) = sparse_body(text, request) else {
+        assert!(!is_clean(text, request), "{text}");
+        return false;
+    };
+    assert_eq!(sparse.is_clean(request), is_clean(text, request), "{text}");
+    if sparse.is_clean(request) {
+        assert_eq!(Some(sparse.kept), clean_fields(text, request), "{text}");
+    }
+    let value = parse_text(text, Mode::Js { unsupported: true }).unwrap();
+    for locale in [Locale::En, Locale::Ar, Locale::Id] {
+        let exact = validation_compact(request, value.clone(), locale);
+        match errors_compact(request, sparse.clone(), locale) {
+            Some(found) => {
+                assert_eq!(found, exact, "{text}");
+                SPARSE_ANSWERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            None => assert!(
+                common::compact_result(&exact)["ok"] == true,
+                "{text}: {exact}"
+            ),
+        }
+    }
+    true
+}
+
+#[test]
+fn the_sparse_read_gives_the_exact_paths_errors() {
+    // The refusals the bench's invalid bodies make, the walker's marks (`?` for what JSON cannot
+    // carry, `#N` for a long string's length), unknown keys at both levels, and what it leaves
+    // to the exact path.
+    let read = [
+        r#"{"name":"Acme","email":"a@@b.co"}"#,
+        r#"{"email":"a@b.co","currency":"EUR","address":{"country":"Za","postalCode":"8001"}}"#,
+        r#"{"name":"Acme","email":"a@b.co","phone":27215550100,"address":null}"#,
+        r#"{"name":#2000,"email":"a@b.co","phone":?,"fax":[1,{"a":2}]}"#,
+        r#"{ "name" : " Acme " , "email" : "a@gmial.com" , "country" : "ZA" }"#,
+        r#"{"name":"Acme","email":"a@b.co","address":"ZA"}"#,
+        r#"{"name":"Acme","email":"a@b.co","address":{"line1":" 1 Main Road "}}"#,
+        r#"{"name":"Acme","email":"a@b.co","address":{"country":"ZA"},"id":"x"}"#,
+        r#"{"name":"Acme","email":"a@b.co","address":[]}"#,
+        r#"{"name":"Acme","email":"a@b.co","description":"\u00e9\n"}"#,
+    ];
+    for text in read {
+        for request in [RequestKind::Create, RequestKind::Update] {
+            assert!(sparse_agrees(text, request), "{text}");
+        }
+    }
+    for text in [
+        r#"{"name":"Acme","name":"Acme","email":"a@@b.co"}"#,
+        r#"{"name":"Acme","email":"a@@b.co","x":1,"x":2}"#,
+        r#"{"name":"Acme","email":"a@@b.co","address":{}}"#,
+        r#"{"name":"Acme","email":"a@@b.co","":~70}"#,
+        r#"{"n\u0061me":"Acme","email":"a@@b.co"}"#,
+        r#"["name"]"#,
+        r#"{"name":"Acme","email":"a@@b.co"} x"#,
+        "null",
+    ] {
+        assert!(sparse_body(text, RequestKind::Create).is_none(), "{text}");
+    }
 }
 
 #[test]
@@ -189,6 +259,8 @@ fn a_clean_body_is_valid_unchanged_and_without_warnings() {
         })
         .unwrap();
     assert!(clean.get() > 100, "only {} clean bodies", clean.get());
+    let sparse = SPARSE_ANSWERS.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(sparse > 1000, "only {sparse} results from the sparse read");
 }
 
 #[test]

@@ -88,6 +88,14 @@ pub fn read_item(text: &str, at: usize, mode: Mode) -> Result<(Value, usize), us
     }
 }
 
+/// The value that starts at byte `at` of `text`, `depth` containers in (a body's members are at
+/// depth 1), read as [`parse_text`] reads it there: the value and where it ends, or `None`.
+pub fn read_value(text: &str, at: usize, depth: usize, mode: Mode) -> Option<(Value, usize)> {
+    let mut reader = Reader::new(text, at, mode);
+    let value = reader.value(depth)?;
+    Some((value, reader.at))
+}
+
 struct Reader<'a> {
     text: &'a str,
     at: usize,

@@ -52,28 +52,44 @@ fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
 
 const REQUEST_ERROR: &str = "request must be \"create\" or \"update\"";
 
-/// The result for `input` as a `request` body: a clean body (see [`crate::scan`]) straight from
-/// what the walker read; any other through the exact path.
+/// What the Rust half of a call found, before anything is handed to JavaScript.
+enum Found {
+    /// A clean body (see [`crate::scan`]): the fields its value keeps from what the walker read.
+    Clean(u64),
+    /// The result's text, as [`crate::validate::validation_compact`] writes it.
+    Text(String),
+}
+
+/// The result for `input` as a `request` body: a clean body straight from what the walker read;
+/// a refused one mostly from the members the clean check could not pass (see
+/// [`crate::scan::sparse_body`]); any other through the exact path.
 fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsValue, JsValue> {
-    let text = match read::walk(input, read::Reading::Body) {
-        Some((text, may_be_clean)) => {
-            if let Some(kept) = may_be_clean
-                .then(|| super::arena::scratch(|| crate::scan::clean_fields(&text, request)))
-                .flatten()
-            {
-                return Ok(read::clean_result(kept));
-            }
-            Some(text)
-        }
-        None => None,
-    };
-    // `undefined` is no body at all, which the server reads as empty.
+    let walked = read::walk(input, read::Reading::Body);
     // Pure Rust from the text to the result's: its blocks from the allocator's region.
-    let out = super::arena::scratch(|| {
+    let found = super::arena::scratch(|| {
+        let (text, may_be_clean) = match walked {
+            Some((text, may_be_clean)) => (Some(text), may_be_clean),
+            None => (None, false),
+        };
+        if let Some(sparse) = text
+            .as_deref()
+            .and_then(|t| crate::scan::sparse_body(t, request))
+        {
+            if may_be_clean && sparse.is_clean(request) {
+                return Found::Clean(sparse.kept);
+            }
+            if let Some(out) = crate::validate::errors_compact(request, sparse, locale) {
+                return Found::Text(out);
+            }
+        }
+        // `undefined` is no body at all, which the server reads as empty.
         let body = text.map_or(Value::Null, |t| read::from_text(&t));
-        crate::validate::validation_compact(request, body, locale)
+        Found::Text(crate::validate::validation_compact(request, body, locale))
     });
-    Ok(read::result(&out))
+    Ok(match found {
+        Found::Clean(kept) => read::clean_result(kept),
+        Found::Text(out) => read::result(&out),
+    })
 }
 
 // The exports below return the `TypeError` for a wrong argument instead of throwing it, and the
