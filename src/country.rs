@@ -1,7 +1,7 @@
 //! The assigned ISO 3166-1 alpha-2 country codes, as data.
 
 /// Every assigned code, upper case, sorted, two bytes each (249 codes).
-const CODES: &str = concat!(
+pub(crate) const CODES: &str = concat!(
     "ADAEAFAGAIALAMAOAQARASATAUAWAXAZ",
     "BABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZ",
     "CACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZ",

@@ -35,10 +35,11 @@ pub const MAX_NODES: usize = 100_000;
 // made reading the body most of the cost of a call. Its walk is the contract above, budget and
 // depth included; besides `?`, only it writes `#N` (a long string's length) and `~N` (members or
 // items counted, not read), which the reader takes from its text alone (`Mode::Js`).
-// While it walks, `encode` also keeps the members of the body and of its objects (`rec`), so that
-// a body the clean check passes (see `crate::scan`) gets its value from what was read, in the
-// table's order, without being written back and parsed again: `built` makes it. The table
-// (`fields`) comes from the rules once, at the first call.
+// While it walks, `encode` also keeps the members of the body and of its objects (`rec`, by their
+// place in the table), so that a body the clean check passes (see `crate::scan`) gets its value
+// from what was read, in the table's order, without being written back and parsed again: `built`
+// makes it. And it vouches for members where it can (see `walk_vouching`). The table (`fields`)
+// comes from the rules once, at the first call.
 #[wasm_bindgen(inline_js = r##"
 const THREW = Symbol("threw");
 export function member(o, k) { try { return o[k]; } catch { return THREW; } }
@@ -62,7 +63,27 @@ const SHOWN = 64;
 // the trim takes most of it: what goes over is its length after the trim, `#N` in code points,
 // never the text. An email keeps its whole text (`whole`): its verdict needs every character.
 const LONG = 1024;
-let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec = null, order = null, keys = new Map(), sorted = true, recSorted = false, odd = false, emails = new Set(), trimmed = new Set(), memory = null;
+let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec = null, slots = [], order = null, keys = new Map(), odd = false, emails = new Set(), trimmed = new Set(), memory = null;
+// Vouching (see `walk_vouching`): `req` is the request of the body walked (1 create, 2 update;
+// 0 for none), `vouching` the fields vouched for so far in this walk, a bit each, and `top` the
+// body's fields by key, each `{ kind, may, max, bit, level }` (`may`: whether the request may
+// give it at all, by `req`; `level`: an object's fields by key). From the table (`fields`).
+let req = 0, vouching = 0, lastVouched = 0, top = new Map(), currencies = new Set(), countries = new Set();
+export function vouched() { return lastVouched; }
+// Whether the clean check would pass the string `s` as `f`'s value as it is: a text the trim
+// leaves alone (no surrogate at all: those are left to the module) within its limit, a currency
+// or a country code as listed. Emails are the module's.
+function vouch(f, s) {
+  switch (f.kind) {
+    case "t": {
+      const n = s.length;
+      return n > 0 && n <= f.max && !trimmed.has(s.charCodeAt(0)) && !trimmed.has(s.charCodeAt(n - 1)) && !SURROGATE.test(s);
+    }
+    case "c": return currencies.has(s);
+    case "k": return countries.has(s);
+    default: return false;
+  }
+}
 // The string `long` last cut to what the trim leaves (`null`: it sent a length).
 let cut = null;
 function long(s) {
@@ -80,7 +101,8 @@ function long(s) {
   return "#" + (t.length - pairs);
 }
 // `key`: the member's name (`null` for an item or the value itself), for an email's text.
-function value(v, depth, keep, key) {
+// `level`: the table's fields of an object here, by key, when its members may be vouched for.
+function value(v, depth, keep, key, level) {
   switch (typeof v) {
     case "string": return v.length > LONG && !whole && !emails.has(key) ? long(v) : quoted(v);
     case "boolean": odd = true; return v ? "true" : "false";
@@ -90,7 +112,7 @@ function value(v, depth, keep, key) {
       if (depth >= maxDepth) return "?";
       let array;
       try { array = Array.isArray(v); } catch { return "?"; }
-      if (!array) return members(v, depth, keep);
+      if (!array) return members(v, depth, keep, level);
       odd = true;
       return items(v, depth);
     }
@@ -110,7 +132,7 @@ function items(v, depth) {
     if (budget > 0) {
       budget--;
       try { item = v[i]; } catch { item = THREW; }
-      item = item === undefined ? "null" : value(item, depth + 1, null, null);
+      item = item === undefined ? "null" : value(item, depth + 1, null, null, null);
     } else if (!capped) break;
     out += (i ? "," : "") + item;
   }
@@ -125,7 +147,7 @@ function counted(out, more, key) {
   return more > 0 ? (out.length > 1 ? "," : "") + key + "~" + more : "";
 }
 const listed = Object.prototype.propertyIsEnumerable;
-function members(v, depth, keep) {
+function members(v, depth, keep, level) {
   let names, more = 0, indices = 0;
   // A typed array's keys are its indices: the first are named without listing them all (a
   // million-item array would make a million strings), and the rest counted. Of its other own
@@ -143,7 +165,7 @@ function members(v, depth, keep) {
     try { names = Object.keys(v); } catch { return "?"; }
   }
   // `open`: the text ends inside a string, whose closing quote goes with what follows.
-  let out = "{", shown = 0, last = -1, open = false;
+  let out = "{", shown = 0, open = false;
   for (let i = 0; i < names.length; i++) {
     const k = names[i];
     let m = "?";
@@ -158,32 +180,42 @@ function members(v, depth, keep) {
       } else more++;
       continue;
     }
+    // The field of the table this member is, where the walk knows the object's place in it.
+    const f = level === null ? undefined : level.get(k);
     // Keys are kept even past the budget, so a known field is never reported missing.
-    const known = keys.get(k);
+    const known = level === null ? keys.get(k) : f;
     let raw = false;
     if (budget > 0) {
       budget--;
       let item;
       try { item = v[k]; } catch { item = THREW; }
       if (item === undefined) continue;
-      let inner = null;
-      if (keep !== null) {
-        if (typeof item === "object" && item !== null && depth === 0) inner = {};
-        keep[k] = inner ?? item;
-        // Still the table's order, with nothing the value leaves out (a null): then `built`
-        // hands over what was kept as the value.
-        const r = known === undefined ? NaN : known[1];
-        if (item === null || !(r > last)) sorted = false;
-        else last = r;
+      // Kept by its place in the table, for `built`.
+      if (keep !== null && f !== undefined) keep[f.index] = item;
+      if (f !== undefined && f.may[req] && typeof item === "string" && vouch(f, item)) {
+        // Vouched for: left out of the text.
+        vouching |= f.bit;
+        shown++;
+        continue;
       }
       // A string with nothing to escape goes in as it is, its quotes with the key texts around
       // it: fewer pieces for the engine to join when the text is written out.
       if (typeof item === "string" && (item.length <= LONG || whole || emails.has(k)) && !ESCAPE.test(item)) {
         raw = true;
         m = item;
-      } else m = value(item, depth + 1, inner, k);
+      } else {
+        const before = vouching;
+        m = value(item, depth + 1, keep, k, f === undefined ? null : f.level);
+        // An object of the table whose every member was vouched for (its text `{}`, yet members
+        // were read) is vouched for itself, where the request may give it.
+        if (m === "{}" && vouching !== before && f.may[req]) {
+          vouching |= f.bit;
+          shown++;
+          continue;
+        }
+      }
       // What the clean check sees of a long string is what the trim left of it.
-      if (keep !== null && typeof item === "string" && item.length > LONG && m !== "?" && !whole && !emails.has(k)) keep[k] = cut;
+      if (keep !== null && f !== undefined && typeof item === "string" && item.length > LONG && m !== "?" && !whole && !emails.has(k)) keep[f.index] = cut;
     }
     shown++;
     // The key's text in the form it takes here (see `fields`): without its comma for the first
@@ -196,7 +228,7 @@ function members(v, depth, keep) {
       if (form & 4) named = named.slice(1);
       if (open) named = '"' + named;
       if (raw) named += '"';
-    } else named = known[0][form];
+    } else named = known.forms[form];
     out = out + named + m;
     open = raw;
   }
@@ -210,29 +242,34 @@ let view = new Uint8Array(0);
 // The text `fill` hands over piece by piece: a string, or bytes (decoded by `decoder`).
 let source = null, at = 0, decoder = null, bad = false;
 export function malformed() { return bad; }
-export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole) {
+export function encode(v, depth, nodes, ptr, cap, bounded, keepWhole, vouch) {
   if (v === undefined) return -1;
   // A getter or proxy trap may call back into the module while the walk goes on: the nested walk
   // draws on what is left of the outer one's budget (never a fresh one), and the outer walk gets
   // back its own record of members when it ends.
   const nested = walking;
-  const wasCapped = capped, wasWhole = whole, wasSorted = sorted, wasOdd = odd;
-  sorted = true;
+  const wasCapped = capped, wasWhole = whole, wasOdd = odd, wasReq = req, wasVouching = vouching;
+  req = vouch;
+  vouching = 0;
   odd = false;
   maxDepth = depth;
   capped = bounded;
   whole = keepWhole;
   if (!nested) budget = nodes;
-  const mine = (rec = order === null ? null : {});
+  // The members kept by their place in the table: the walk's own array when nested (which the
+  // outer walk goes on filling), else the one array every walk reuses (`built` reads only what
+  // this walk wrote: the fields in its mask were all read by it).
+  const mine = (rec = order === null ? null : nested ? [] : slots);
   walking = true;
   let text;
-  try { text = value(v, 0, mine, null); } catch { text = "?"; }
+  try { text = value(v, 0, mine, null, vouch === 0 ? null : top); } catch { text = "?"; }
+  lastVouched = vouching;
+  req = wasReq;
+  vouching = wasVouching;
   walking = nested;
   capped = wasCapped;
   whole = wasWhole;
   rec = mine;
-  recSorted = sorted;
-  sorted = wasSorted;
   const seen = odd;
   odd = wasOdd;
   // A text that does not fit waits for `fill`. The view is made again only for another buffer
@@ -361,43 +398,50 @@ export function which(request, path) {
   const i = index.get(path);
   return i === undefined ? -3 - r : 2 * i + r;
 }
-export function fields(paths, mem, trim) {
+export function fields(paths, mem, trim, rules) {
   memory = mem;
   for (let i = 0; i < trim.length; i++) trimmed.add(trim.charCodeAt(i));
   if (paths === "") return;
   order = [];
+  // What vouching needs (see `vouching` in read.rs): each field's kind, presence and limit, the
+  // currencies, the country codes.
+  const [each, listed, codes] = rules.split("|");
+  const rule = each.split(",");
+  for (const c of listed.split(" ")) currencies.add(c);
+  for (let i = 0; i < codes.length; i += 2) countries.add(codes.slice(i, i + 2));
   for (let path of paths.split(",")) {
     if (path.endsWith("*")) emails.add((path = path.slice(0, -1)).slice(path.indexOf(".") + 1));
     index.set(path, index.size);
     const dot = path.indexOf(".");
     const key = path.slice(dot + 1);
     // Its text in each form `members` writes it (by the bits 4: first, no comma; 1: a quote
-    // before; 2: a quote after), and its place in the table for `members`' order (NaN for a
-    // name at two levels, which has no one place: never in order).
+    // before; 2: a quote after).
     const text = "," + JSON.stringify(key) + ":", forms = [];
     for (let f = 0; f < 8; f++) forms.push((f & 1 ? '"' : "") + (f & 4 ? text.slice(1) : text) + (f & 2 ? '"' : ""));
-    keys.set(key, [forms, keys.has(key) ? NaN : index.size - 1]);
-    // Each field with its bit in the clean check's mask (its place in the table).
-    const bit = 2 ** (index.size - 1);
-    if (dot < 0) order.push([path, null, bit]);
-    else (order.find((f) => f[0] === path.slice(0, dot))[1] ??= []).push(key, bit);
+    keys.set(key, { forms });
+    // The field at its place in the table (`index`, and its bit in the clean check's mask),
+    // under the object it is a member of.
+    const at = index.size - 1, bit = 2 ** at, r = rule[at];
+    const field = { forms, index: at, bit, kind: r[0], may: [false, r[1] !== "I", r[2] !== "I"], max: +r.slice(3), level: r[0] === "o" ? new Map() : null };
+    (dot < 0 ? top : top.get(path.slice(0, dot)).level).set(key, field);
+    if (dot < 0) order.push([path, null, bit, at]);
+    else (order.find((f) => f[0] === path.slice(0, dot))[1] ??= []).push(key, bit, at);
   }
 }
 // Indexed loops, no destructuring: this runs on every clean body. `kept` says which fields the
 // value keeps (the clean check's mask: strings and objects, not nulls), so no other is read.
 export function built(kept) {
-  if (recSorted) return { ok: true, value: rec, warnings: [] };
   const value = {};
   for (let i = 0; i < order.length; i++) {
     const field = order[i];
     if ((kept & field[2]) === 0) continue;
-    const key = field[0], children = field[1];
-    if (children === null) value[key] = rec[key];
+    const children = field[1];
+    if (children === null) value[field[0]] = rec[field[3]];
     else {
-      const v = rec[key], o = {};
-      // Pairs: a child's key, then its bit.
-      for (let j = 0; j < children.length; j += 2) if (kept & children[j + 1]) o[children[j]] = v[children[j]];
-      value[key] = o;
+      const o = {};
+      // Threes: a child's key, its bit, its place.
+      for (let j = 0; j < children.length; j += 3) if (kept & children[j + 1]) o[children[j]] = rec[children[j + 2]];
+      value[field[0]] = o;
     }
   }
   return { ok: true, value, warnings: [] };
@@ -412,6 +456,8 @@ extern "C" {
     /// `undefined`; -2 when `cap` bytes are too few: [`fill`] then hands it over.
     /// `bounded`: past the first members and items of a container, count the rest (`~N`), and
     /// send a long string as its length (`#N`), unless `whole` keeps every string's text.
+    /// `vouch`: 1 for a create body, 2 for an update, whose members it vouches for (see
+    /// [`walk_vouching`]); 0 for none.
     fn encode(
         v: &JsValue,
         max_depth: u32,
@@ -420,6 +466,7 @@ extern "C" {
         cap: u32,
         bounded: bool,
         whole: bool,
+        vouch: u32,
     ) -> i32;
     /// Takes `input` as the text [`fill`] hands over: `false` when it is neither a string nor
     /// a Uint8Array.
@@ -449,8 +496,12 @@ extern "C" {
     /// 1 update) plus, for a path of the table, twice its index, or for another path -3 - it.
     #[cfg(feature = "js-validation")]
     pub fn which(request: &JsValue, path: &JsValue) -> i32;
-    /// Hands the walker the table's paths (see [`PATHS`]), the module's memory and the trim set.
-    fn fields(paths: &str, memory: JsValue, trim: &str);
+    /// Hands the walker the table's paths (see [`PATHS`]), the module's memory, the trim set and
+    /// what it needs to vouch for a member (see [`vouching`]).
+    fn fields(paths: &str, memory: JsValue, trim: &str, rules: &str);
+    /// The fields the last walk vouched for (see [`walk_vouching`]), a bit each in the table's order.
+    #[cfg(feature = "js-validation")]
+    fn vouched() -> u32;
     /// `{ ok: true, value, warnings: [] }` for the body last encoded, which the clean check passed:
     /// its strings in the table's order.
     fn built(kept: u32) -> JsValue;
@@ -529,10 +580,56 @@ pub fn start() {
     // Only the validation module sends bodies bounded (see `Reading`): the client needs no
     // trim set.
     #[cfg(feature = "js-validation")]
-    let trim = crate::text::TRIM_CHARS;
+    let (trim, rules) = (crate::text::TRIM_CHARS, vouching());
     #[cfg(not(feature = "js-validation"))]
-    let trim = "";
-    fields(paths, wasm_bindgen::memory(), trim);
+    let (trim, rules) = ("", String::new());
+    fields(paths, wasm_bindgen::memory(), trim, &rules);
+}
+
+/// What the walker needs to vouch for a member as the clean check would pass it (see
+/// [`walk_vouching`]), from the table: each field (in [`PATHS`]' order) as its kind (`t` text,
+/// `e` email, `c` currency, `k` country, `o` object), its presence in a create and in an update
+/// (`R` required, `N` not null, `n` nullable, `I` immutable) and its limit, if any, joined by
+/// commas; then `|`, the currencies the API takes, joined by spaces; then `|`, every country
+/// code, end to end.
+#[cfg(feature = "js-validation")]
+fn vouching() -> String {
+    use crate::rules::{Kind, Presence, RequestKind, FIELDS};
+    let presence = |p: Presence| match p {
+        Presence::Required => 'R',
+        Presence::NotNull => 'N',
+        Presence::Nullable => 'n',
+        Presence::Immutable => 'I',
+    };
+    let mut out = String::with_capacity(1024);
+    for (i, field) in FIELDS.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let (kind, max) = match field.kind {
+            Kind::Text { max } => ('t', Some(max)),
+            Kind::Email { max } => ('e', Some(max)),
+            Kind::Currency => ('c', None),
+            Kind::Country => ('k', None),
+            Kind::Object => ('o', None),
+        };
+        out.push(kind);
+        out.push(presence(field.presence(RequestKind::Create)));
+        out.push(presence(field.presence(RequestKind::Update)));
+        if let Some(max) = max {
+            crate::num::push_usize(&mut out, max);
+        }
+    }
+    out.push('|');
+    for (i, c) in crate::model::Currency::ALL.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(c.as_str());
+    }
+    out.push('|');
+    out.push_str(crate::country::CODES);
+    out
 }
 
 /// How [`text_of`] reads a value.
@@ -587,6 +684,29 @@ pub fn text_of(value: &JsValue, reading: Reading) -> Option<String> {
 /// [`text_of`], and whether the body may be clean: `false` when the walk saw what the clean
 /// check would refuse (so it need not run).
 pub fn walk(value: &JsValue, reading: Reading) -> Option<(String, bool)> {
+    walk_with(value, reading, 0)
+}
+
+/// [`walk`] of a `request` body whose members the walker vouches for where it can: a string
+/// member of the table (not an email) that the clean check would pass as it is, or an object
+/// of the table all of whose members it vouched for, is left out of the text, and its bit
+/// (the table's order) set in the mask that comes with it. The text is then not the body's:
+/// only [`crate::scan::sparse_body`] may read it, with the mask; anything else reads a
+/// [`walk`] of its own.
+#[cfg(feature = "js-validation")]
+pub fn walk_vouching(
+    value: &JsValue,
+    request: crate::rules::RequestKind,
+) -> Option<(String, bool, u64)> {
+    let vouch = match request {
+        crate::rules::RequestKind::Create => 1,
+        crate::rules::RequestKind::Update => 2,
+    };
+    let (text, may_be_clean) = walk_with(value, Reading::Body, vouch)?;
+    Some((text, may_be_clean, u64::from(vouched())))
+}
+
+fn walk_with(value: &JsValue, reading: Reading, vouch: u32) -> Option<(String, bool)> {
     start();
     // Not zeroed first: `encode` writes what is kept. From the allocator's region, with what
     // the call makes of it.
@@ -599,6 +719,7 @@ pub fn walk(value: &JsValue, reading: Reading) -> Option<(String, bool)> {
         FIRST_TRY as u32,
         reading != Reading::Exact,
         reading != Reading::Body,
+        vouch,
     );
     let written = match n {
         -1 => return None,

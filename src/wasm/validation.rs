@@ -58,38 +58,42 @@ enum Found {
     Clean(u64),
     /// The result's text, as [`crate::validate::validation_compact`] writes it.
     Text(String),
+    /// Neither: the exact path, from the whole body's text (`None`: to be read again, in full).
+    Exact(Option<String>),
 }
 
 /// The result for `input` as a `request` body: a clean body straight from what the walker read;
-/// a refused one mostly from the members the clean check could not pass (see
-/// [`crate::scan::sparse_body`]); any other through the exact path.
+/// a refused one from the members neither the walker nor the clean check could vouch for (see
+/// [`read::walk_vouching`] and [`crate::scan::sparse_body`]); any other through the exact path.
 fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsValue, JsValue> {
-    let walked = read::walk(input, read::Reading::Body);
+    let walked = read::walk_vouching(input, request);
     // Pure Rust from the text to the result's: its blocks from the allocator's region.
     let found = super::arena::scratch(|| {
-        let (text, may_be_clean) = match walked {
-            Some((text, may_be_clean)) => (Some(text), may_be_clean),
-            None => (None, false),
+        // `undefined`: read again, as nothing.
+        let Some((text, may_be_clean, vouched)) = walked else {
+            return Found::Exact(None);
         };
-        if let Some(sparse) = text
-            .as_deref()
-            .and_then(|t| crate::scan::sparse_body(t, request))
-        {
-            if may_be_clean && sparse.is_clean(request) {
-                return Found::Clean(sparse.kept);
+        let found = crate::scan::sparse_body_vouched(&text, request, vouched).and_then(|s| {
+            if may_be_clean && s.is_clean(request) {
+                return Some(Found::Clean(s.kept));
             }
-            if let Some(out) = crate::validate::errors_compact(request, sparse, locale) {
-                return Found::Text(out);
-            }
-        }
+            crate::validate::errors_compact(request, s, locale).map(Found::Text)
+        });
+        // A text that leaves members out is not the body's: read again, in full, below.
+        found.unwrap_or(Found::Exact((vouched == 0).then_some(text)))
+    });
+    let text = match found {
+        Found::Clean(kept) => return Ok(read::clean_result(kept)),
+        Found::Text(out) => return Ok(read::result(&out)),
+        Found::Exact(Some(text)) => Some(text),
+        Found::Exact(None) => read::text_of(input, read::Reading::Body),
+    };
+    let out = super::arena::scratch(|| {
         // `undefined` is no body at all, which the server reads as empty.
         let body = text.map_or(Value::Null, |t| read::from_text(&t));
-        Found::Text(crate::validate::validation_compact(request, body, locale))
+        crate::validate::validation_compact(request, body, locale)
     });
-    Ok(match found {
-        Found::Clean(kept) => read::clean_result(kept),
-        Found::Text(out) => read::result(&out),
-    })
+    Ok(read::result(&out))
 }
 
 // The exports below return the `TypeError` for a wrong argument instead of throwing it, and the
