@@ -70,14 +70,19 @@ let budget = 0, walking = false, maxDepth = 0, capped = true, whole = false, rec
 // give it at all, by `req`; `level`: an object's fields by key). From the table (`fields`).
 let req = 0, vouching = 0, lastVouched = 0, top = new Map(), currencies = new Set(), countries = new Set();
 export function vouched() { return lastVouched; }
+// Whether the trim keeps the character `c` at an end: visible ASCII at once, else by the set.
+const keeps = (c) => (c > 32 && c < 127) || !trimmed.has(c);
+const wellFormed = String.prototype.isWellFormed ? (s) => s.isWellFormed() : (s) => !LONE.test(s);
 // Whether the clean check would pass the string `s` as `f`'s value as it is: a text the trim
 // leaves alone (no surrogate at all: those are left to the module) within its limit, a currency
 // or a country code as listed. Emails are the module's.
 function vouch(f, s) {
   switch (f.kind) {
     case "t": {
+      // No more UTF-16 units than the limit is no more code points; a pair is a character, a
+      // lone surrogate none (the module refuses it).
       const n = s.length;
-      return n > 0 && n <= f.max && !trimmed.has(s.charCodeAt(0)) && !trimmed.has(s.charCodeAt(n - 1)) && !SURROGATE.test(s);
+      return n > 0 && n <= f.max && keeps(s.charCodeAt(0)) && keeps(s.charCodeAt(n - 1)) && wellFormed(s);
     }
     case "c": return currencies.has(s);
     case "k": return countries.has(s);
