@@ -205,12 +205,14 @@ impl<T: ToJson> ToJson for Validation<T> {
 }
 
 /// Findings as the wasm shell's JavaScript reads them back without `JSON.parse` (which took a
-/// sixth of an invalid call): pieces each after a U+0001, first their count, then for each
-/// its path, code, severity (`e` or `w`), message and count of params, and for each param its
-/// name after `n` (a number) or `t` (text), then its value. A piece of text that holds U+0001
-/// or starts with `"` is written as a JSON string instead (which escapes U+0001): JavaScript
-/// tells it by its `"`.
+/// sixth of an invalid call): U+0001, then pieces: first their count, then for each its path,
+/// code, severity (`e` or `w`), message and count of params, and for each param its name after
+/// `n` (a number) or `t` (text), then its value. Each piece is its length in UTF-16 units as one
+/// character (U+0020 plus the length), then its text as it is: JavaScript takes each with one
+/// slice, searching for nothing. (A piece too long for that, a hostile key's name, has U+E000,
+/// the digits of its length and `;` in front instead.)
 pub fn write_issues(out: &mut String, issues: &[FieldError]) {
+    out.push('\u{1}');
     number(out, "", issues.len());
     for e in issues {
         let severity = if e.issue.code.is_warning() { "w" } else { "e" };
@@ -234,24 +236,50 @@ pub fn write_issues(out: &mut String, issues: &[FieldError]) {
     }
 }
 
-/// Appends U+0001, `tag` and `s` (as a JSON string when it holds U+0001 or starts with `"`).
+/// Appends `tag` and `s` as one piece (see [`write_issues`]).
 #[inline(never)]
 fn piece(out: &mut String, tag: &str, s: &str) {
-    out.push('\u{1}');
+    length(out, utf16_len(tag) + utf16_len(s));
     out.push_str(tag);
-    // A byte scan: std's character searcher costs the module a kilobyte.
-    if s.starts_with('"') || s.bytes().any(|b| b == 1) {
-        write_string(out, s);
-    } else {
-        out.push_str(s);
+    out.push_str(s);
+}
+
+/// Appends `tag` and the digits of `n` as one piece.
+fn number(out: &mut String, tag: &str, n: usize) {
+    let mut digits = 1;
+    let mut rest = n / 10;
+    while rest > 0 {
+        digits += 1;
+        rest /= 10;
+    }
+    length(out, tag.len() + digits);
+    out.push_str(tag);
+    crate::num::push_usize(out, n);
+}
+
+/// A piece's length, as [`write_issues`] writes it in front of the piece.
+fn length(out: &mut String, n: usize) {
+    let short = n
+        .checked_add(0x20)
+        .and_then(|c| u32::try_from(c).ok())
+        .filter(|&c| c < 0xD800)
+        .and_then(char::from_u32);
+    match short {
+        Some(c) => out.push(c),
+        None => {
+            out.push('\u{E000}');
+            crate::num::push_usize(out, n);
+            out.push(';');
+        }
     }
 }
 
-/// Appends U+0001, `tag` and the digits of `n`.
-fn number(out: &mut String, tag: &str, n: usize) {
-    out.push('\u{1}');
-    out.push_str(tag);
-    crate::num::push_usize(out, n);
+/// The length of `s` in UTF-16 units, as JavaScript counts it.
+fn utf16_len(s: &str) -> usize {
+    // A unit for each character's first byte, two for one of four bytes.
+    s.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// A refused record of `validateMany` as [`write_issues`] writes findings: its index (-1: no
@@ -331,14 +359,28 @@ mod tests {
                     let errors = validate_field(RequestKind::Create, path, Some(&value), locale);
                     let mut text = String::new();
                     write_issues(&mut text, &errors);
-                    let pieces: Vec<&str> = text.split('\u{1}').collect();
-                    let mut at = 1;
+                    let mut pieces = pieces::Pieces(&text);
                     assert_eq!(
-                        compact_issues(&pieces, &mut at),
+                        compact_issues(&mut pieces),
                         serde_json::to_value(&errors).unwrap()
                     );
-                    assert_eq!(at, pieces.len());
+                    assert_eq!(pieces.0, "");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_too_long_for_one_character_read_back() {
+        // An unknown key's name is in the path and a param of its error: as long as any key.
+        for len in [0xD7DF - 0x20, 0xD7E0, 0xD800, 100_000] {
+            for unit in ["k", "é", "😀"] {
+                let key = unit.repeat(len / unit.chars().map(char::len_utf16).sum::<usize>());
+                let value = parse_text(&format!(r#"{{"{key}":1}}"#), Mode::Strict).unwrap();
+                let typed = serde_json::to_value(validate_create(&value, Locale::En)).unwrap();
+                let text =
+                    crate::validate::validation_compact(RequestKind::Create, value, Locale::En);
+                assert_eq!(compact_result(&text), typed);
             }
         }
     }

@@ -332,15 +332,18 @@ export function fill(ptr, cap) {
 }
 // Findings as `crate::results::write_issues` writes them, read into the objects `JSON.parse`
 // would make of their JSON (which took a sixth of an invalid call): `list` reads `given` from
-// `pos`, which is at a U+0001 or at the end. A cursor, not `split`: no array of pieces made.
+// `pos`, which is at the U+0001 before them. Each piece is its length (one character, or U+E000,
+// digits and `;` for a long one), then its text: one slice, no search.
 let given = "", pos = 0;
 const raw = () => {
-  const start = pos + 1;
-  pos = given.indexOf("\u0001", start);
-  if (pos < 0) pos = given.length;
-  return given.slice(start, pos);
+  let n = given.charCodeAt(pos) - 32, start = pos + 1;
+  if (n >= 0xd800 - 32) {
+    const end = given.indexOf(";", start);
+    n = +given.slice(start, end);
+    start = end + 1;
+  }
+  return given.slice(start, (pos = start + n));
 };
-const piece = () => { const p = raw(); return p.charCodeAt(0) === 34 ? JSON.parse(p) : p; };
 // Each param's name as the one string first read for it: a key new on every call (a fresh slice)
 // made each params object look it up in the engine's table of names, which cost more than a Map.
 // Names are the module's own, a handful.
@@ -352,14 +355,15 @@ const nameOf = (k) => {
 };
 function list() {
   const found = [];
+  pos++;
   for (let n = +raw(); n > 0; n--) {
-    const e = { path: piece(), code: raw(), severity: raw() === "w" ? "warning" : "error", message: piece() };
+    const e = { path: raw(), code: raw(), severity: raw() === "w" ? "warning" : "error", message: raw() };
     let m = +raw();
     if (m > 0) {
       const params = {};
       for (; m > 0; m--) {
         const k = raw();
-        params[nameOf(k)] = k.charCodeAt(0) === 110 ? +raw() : piece();
+        params[nameOf(k)] = k.charCodeAt(0) === 110 ? +raw() : raw();
       }
       e.params = params;
     }
@@ -367,12 +371,13 @@ function list() {
   }
   return found;
 }
-const reading = (t) => { given = t; pos = t.indexOf("\u0001"); if (pos < 0) pos = t.length; };
+const reading = (t) => { given = t; pos = 0; };
 export function issues(t) { reading(t); return list(); }
 // A result of `validateCreate` or `validateUpdate`: the value's JSON text or the errors, then
 // the warnings.
 export function result(t) {
-  reading(t);
+  given = t;
+  pos = t.indexOf("\u0001");
   if (pos > 0) return { ok: true, value: JSON.parse(t.slice(0, pos)), warnings: list() };
   const errors = list();
   return { ok: false, errors, warnings: list() };

@@ -9,50 +9,74 @@
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 pub fn compact_result(text: &str) -> serde_json::Value {
     let (head, rest) = text.split_at(text.find('\u{1}').unwrap());
-    let pieces: Vec<&str> = rest.split('\u{1}').skip(1).collect();
-    let mut at = 0;
+    let mut pieces = Pieces(rest);
     let result = if head.is_empty() {
-        let errors = compact_issues(&pieces, &mut at);
-        serde_json::json!({ "ok": false, "errors": errors, "warnings": compact_issues(&pieces, &mut at) })
+        let errors = compact_issues(&mut pieces);
+        serde_json::json!({ "ok": false, "errors": errors, "warnings": compact_issues(&mut pieces) })
     } else {
         let value: serde_json::Value = serde_json::from_str(head).unwrap();
-        serde_json::json!({ "ok": true, "value": value, "warnings": compact_issues(&pieces, &mut at) })
+        serde_json::json!({ "ok": true, "value": value, "warnings": compact_issues(&mut pieces) })
     };
-    assert_eq!(at, pieces.len(), "{text:?}");
+    assert_eq!(pieces.0, "", "{text:?}");
     result
 }
 
-/// The findings that start at `pieces[*at]` (their count first), read as JavaScript's `list`
-/// reads them; `at` is left after them.
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
-pub fn compact_issues(pieces: &[&str], at: &mut usize) -> serde_json::Value {
-    let mut next = || {
-        *at += 1;
-        pieces[*at - 1]
-    };
-    let text = |p: &str| -> serde_json::Value {
-        if p.starts_with('"') {
-            serde_json::from_str(p).unwrap()
-        } else {
-            p.into()
+/// Findings as `results::write_issues` writes them: the text not read yet.
+pub struct Pieces<'a>(pub &'a str);
+
+impl<'a> Pieces<'a> {
+    /// The next piece: its length in UTF-16 units (one character, U+0020 plus it; or U+E000,
+    /// digits, `;`), then as many units of text.
+    #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    pub fn next(&mut self) -> &'a str {
+        let mut chars = self.0.chars();
+        let first = chars.next().unwrap();
+        let (mut units, mut rest) = (first as usize - 0x20, chars.as_str());
+        if first == '\u{E000}' {
+            let end = rest.find(';').unwrap();
+            units = rest[..end].parse().unwrap();
+            rest = &rest[end + 1..];
         }
-    };
+        let mut bytes = 0;
+        for c in rest.chars() {
+            if units == 0 {
+                break;
+            }
+            units -= c.len_utf16();
+            bytes += c.len_utf8();
+        }
+        assert_eq!(units, 0, "a piece ends inside a character: {:?}", self.0);
+        let (piece, after) = rest.split_at(bytes);
+        self.0 = after;
+        piece
+    }
+}
+
+/// The findings that start the text of `pieces` (U+0001, then their count), read as
+/// JavaScript's `list` reads them; `pieces` is left after them.
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+pub fn compact_issues(pieces: &mut Pieces) -> serde_json::Value {
+    pieces.0 = pieces.0.strip_prefix('\u{1}').unwrap();
     let mut out = Vec::new();
-    for _ in 0..next().parse::<usize>().unwrap() {
+    for _ in 0..pieces.next().parse::<usize>().unwrap() {
         let mut e = serde_json::Map::new();
-        e.insert("path".into(), text(next()));
-        e.insert("code".into(), next().into());
-        let severity = if next() == "w" { "warning" } else { "error" };
+        e.insert("path".into(), pieces.next().into());
+        e.insert("code".into(), pieces.next().into());
+        let severity = if pieces.next() == "w" {
+            "warning"
+        } else {
+            "error"
+        };
         e.insert("severity".into(), severity.into());
-        e.insert("message".into(), text(next()));
-        let count: usize = next().parse().unwrap();
+        e.insert("message".into(), pieces.next().into());
+        let count: usize = pieces.next().parse().unwrap();
         if count > 0 {
             let mut params = serde_json::Map::new();
             for _ in 0..count {
-                let key = next();
+                let key = pieces.next();
                 let value = match key.as_bytes()[0] {
-                    b'n' => next().parse::<u64>().unwrap().into(),
-                    _ => text(next()),
+                    b'n' => pieces.next().parse::<u64>().unwrap().into(),
+                    _ => pieces.next().into(),
                 };
                 params.insert(key[1..].into(), value);
             }
