@@ -83,8 +83,8 @@ impl Sparse {
 /// as [`crate::api::json::parse_text`] reads it in `Mode::Js`), and which fields were given
 /// clean, which can have no finding. Objects of the table (the address) are kept with their own
 /// members read the same way, or left out when all of those are clean. `None` for anything this
-/// does not recognise at once (an escaped or empty key, a key given twice, an empty object, a
-/// walker's count of members), which the exact path reads.
+/// does not recognise at once (an escaped or empty key, a key given twice, a walker's count of
+/// members), which the exact path reads.
 ///
 /// The value differs from the exact path's only by the clean members it leaves out: checked
 /// field by field over the table, the fields not clean get the findings they get there (see
@@ -104,7 +104,7 @@ pub fn sparse_body_vouched(text: &str, request: RequestKind, vouched: u64) -> Op
     };
     let mut clean = vouched;
     scan.space();
-    let body = scan.sparse_object(request, "", 1, &mut clean)?;
+    let (body, _) = scan.sparse_object(request, "", 1, &mut clean)?;
     scan.space();
     (scan.at == text.len()).then_some(Sparse {
         body,
@@ -220,17 +220,22 @@ impl<'a> Scan<'a> {
     }
 
     /// See [`sparse_body`]: the object at `parent`, `depth` containers in, with its members
-    /// `depth` in.
+    /// `depth` in; and whether its text has any member.
     fn sparse_object(
         &mut self,
         request: RequestKind,
         parent: &str,
         depth: usize,
         clean: &mut u64,
-    ) -> Option<Value> {
+    ) -> Option<(Value, bool)> {
         self.eat(b'{')?;
         let mut members: Vec<(String, Value)> = Vec::new();
         let mut seen = 0u64;
+        self.space();
+        if self.peek()? == b'}' {
+            self.at += 1;
+            return Some((Value::Object(members), false));
+        }
         loop {
             self.space();
             let key = self.plain().filter(|k| !k.is_empty())?;
@@ -251,10 +256,12 @@ impl<'a> Scan<'a> {
                     seen |= bit;
                     if field.kind == Kind::Object && self.peek() == Some(b'{') {
                         // An object with members is all the field itself asks for, unless it
-                        // may not be given at all. One whose members are all clean has
-                        // nothing to look at.
-                        let object = self.sparse_object(request, field.path, depth + 1, clean)?;
-                        let given = field.presence(request) != Presence::Immutable;
+                        // may not be given at all; then, with its members all clean, there is
+                        // nothing to look at. (The walker leaves out an object whose every
+                        // member it vouched for: `{}` here is an empty object.)
+                        let (object, any) =
+                            self.sparse_object(request, field.path, depth + 1, clean)?;
+                        let given = any && field.presence(request) != Presence::Immutable;
                         if given {
                             *clean |= bit;
                             self.kept |= bit;
@@ -286,7 +293,7 @@ impl<'a> Scan<'a> {
                 b',' => self.at += 1,
                 b'}' => {
                     self.at += 1;
-                    return Some(Value::Object(members));
+                    return Some((Value::Object(members), true));
                 }
                 _ => return None,
             }
