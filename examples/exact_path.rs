@@ -2,8 +2,8 @@
 //! `bench/native.js` writes the per-call bench's bodies) parsed and validated as the validation
 //! module's exact path does it (`api::json` then `validate::validation_compact`, English), natively.
 //! Prints the median time per body, and of parsing alone, over 200 passes; and of what the module
-//! does first with a body's text (the sparse read, `scan::sparse_body`, and for a refused body its
-//! errors from it; the exact path for any other, as above; a clean body's value is JavaScript's),
+//! does first with a body's text (the sparse read, `scan::sparse_body`, and the result from it;
+//! the exact path for a text it does not read, as above; a clean body's value is JavaScript's),
 //! with nothing vouched for by a walker.
 //! A measurement, not a test.
 //!   cargo run --release --example exact_path -- FILE...
@@ -11,7 +11,7 @@
 use std::time::Instant;
 
 use billing_account_form::scan::sparse_body;
-use billing_account_form::validate::{errors_compact, validation_compact};
+use billing_account_form::validate::{sparse_compact, validation_compact};
 use billing_account_form::{api::json, Locale, RequestKind, Value};
 
 const PASSES: usize = 200;
@@ -48,19 +48,18 @@ fn main() {
                 let text = std::str::from_utf8(body).unwrap_or_default();
                 let read = sparse_body(text, RequestKind::Create);
                 // A clean body's value is built in JavaScript: nothing more here.
-                let found = read.and_then(|s| {
-                    if s.is_clean(RequestKind::Create) {
-                        Some(String::new())
-                    } else {
-                        errors_compact(RequestKind::Create, s, Locale::En)
-                    }
-                });
-                sink += found.map_or_else(
+                sink += read.map_or_else(
                     || {
                         let value = json::parse(body).unwrap_or(Value::Null);
                         validation_compact(RequestKind::Create, value, Locale::En).len()
                     },
-                    |t| t.len(),
+                    |s| {
+                        if s.is_clean(RequestKind::Create) {
+                            0
+                        } else {
+                            sparse_compact(RequestKind::Create, s, Locale::En).1.len()
+                        }
+                    },
                 );
             }
             sparse.push(per_body(start));

@@ -88,7 +88,7 @@ impl Sparse {
 ///
 /// The value differs from the exact path's only by the clean members it leaves out: checked
 /// field by field over the table, the fields not clean get the findings they get there (see
-/// `crate::validate::errors_compact`).
+/// `crate::validate::sparse_compact`).
 pub fn sparse_body(text: &str, request: RequestKind) -> Option<Sparse> {
     sparse_body_vouched(text, request, 0)
 }

@@ -374,23 +374,26 @@ pub fn validation_compact(request: RequestKind, input: Value, locale: Locale) ->
     out
 }
 
-/// [`validation_compact`] of a refused body as [`crate::scan::sparse_body`] read it from the
-/// body's text: the same errors and warnings, from only the members the clean check could not
-/// pass. `None` when the body has no error: its value is the whole body's, which the exact path
-/// writes.
-pub fn errors_compact(
+/// [`validation_compact`] of a body as [`crate::scan::sparse_body`] read it from the body's text:
+/// the same errors and warnings, from only the members the clean check could not pass; for a
+/// valid body, the value of those members alone (normalized, in the table's order), which the
+/// wasm shell completes with the clean ones it read (see `read.rs`: `merged`). With whether the
+/// body is valid.
+pub fn sparse_compact(
     request: RequestKind,
     sparse: crate::scan::Sparse,
     locale: Locale,
-) -> Option<String> {
+) -> (bool, String) {
     let findings = inspect_body(request, sparse.body.into_normalized(), true, sparse.clean);
-    if findings.errors.is_empty() {
-        return None;
-    }
+    let valid = findings.errors.is_empty();
     let mut out = String::with_capacity(256);
-    crate::results::write_issues(&mut out, &render(findings.errors, locale));
+    if valid {
+        write_value(&mut out, request, &findings.body, "");
+    } else {
+        crate::results::write_issues(&mut out, &render(findings.errors, locale));
+    }
     crate::results::write_issues(&mut out, &render(findings.warnings, locale));
-    Some(out)
+    (valid, out)
 }
 
 /// The valid request at `parent` (`""`: the body) as its typed value serializes: the fields in

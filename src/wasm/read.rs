@@ -439,22 +439,38 @@ export function fields(paths, mem, trim, rules) {
   }
 }
 // Indexed loops, no destructuring: this runs on every clean body. `kept` says which fields the
-// value keeps (the clean check's mask: strings and objects, not nulls), so no other is read.
-export function built(kept) {
+// value keeps from what the walker read (the clean check's mask: strings and objects, not
+// nulls), so no other is read; `rest` (or `null`) has the value of the others, in the table's
+// order (`merged`).
+function valueOf(kept, rest) {
   const value = {};
   for (let i = 0; i < order.length; i++) {
-    const field = order[i];
-    if ((kept & field[2]) === 0) continue;
+    const field = order[i], key = field[0];
+    if ((kept & field[2]) === 0) {
+      if (rest !== null && Object.hasOwn(rest, key)) value[key] = rest[key];
+      continue;
+    }
     const children = field[1];
-    if (children === null) value[field[0]] = rec[field[3]];
+    if (children === null) value[key] = rec[field[3]];
     else {
-      const o = {};
+      const o = {}, others = rest === null ? undefined : rest[key];
       // Threes: a child's key, its bit, its place.
-      for (let j = 0; j < children.length; j += 3) if (kept & children[j + 1]) o[children[j]] = rec[children[j + 2]];
-      value[field[0]] = o;
+      for (let j = 0; j < children.length; j += 3) {
+        const child = children[j];
+        if (kept & children[j + 1]) o[child] = rec[children[j + 2]];
+        else if (others !== undefined && Object.hasOwn(others, child)) o[child] = others[child];
+      }
+      value[key] = o;
     }
   }
-  return { ok: true, value, warnings: [] };
+  return value;
+}
+export function built(kept) { return { ok: true, value: valueOf(kept, null), warnings: [] }; }
+export function merged(kept, t) {
+  given = t;
+  pos = t.indexOf("\u0001");
+  const value = valueOf(kept, JSON.parse(t.slice(0, pos)));
+  return { ok: true, value, warnings: list() };
 }
 "##)]
 extern "C" {
@@ -498,6 +514,10 @@ extern "C" {
     /// The result that `crate::validate::validation_compact` wrote.
     #[cfg(feature = "js-validation")]
     pub fn result(text: &str) -> JsValue;
+    /// The valid result that `crate::validate::sparse_compact` wrote, its value completed with
+    /// the fields in `kept` as the walker last read them (see [`built`]).
+    #[cfg(feature = "js-validation")]
+    pub fn merged(kept: u32, text: &str) -> JsValue;
     /// `JSON.parse(text)`, for text the shell wrote itself.
     #[wasm_bindgen(js_name = parse)]
     pub fn parse_json(text: &str) -> JsValue;

@@ -58,13 +58,17 @@ enum Found {
     Clean(u64),
     /// The result's text, as [`crate::validate::validation_compact`] writes it.
     Text(String),
+    /// A valid body's result as [`crate::validate::sparse_compact`] writes it: the value of the
+    /// members not clean, completed with the clean ones (the mask of those kept) in JavaScript.
+    Merged(u64, String),
     /// Neither: the exact path, from the whole body's text (`None`: to be read again, in full).
     Exact(Option<String>),
 }
 
 /// The result for `input` as a `request` body: a clean body straight from what the walker read;
-/// a refused one from the members neither the walker nor the clean check could vouch for (see
-/// [`read::walk_vouching`] and [`crate::scan::sparse_body`]); any other through the exact path.
+/// any other from the members neither the walker nor the clean check could vouch for (see
+/// [`read::walk_vouching`] and [`crate::scan::sparse_body`]), a valid one's value completed with
+/// the clean members the walker read; a text the sparse read does not take through the exact path.
 fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsValue, JsValue> {
     let walked = read::walk_vouching(input, request);
     // Pure Rust from the text to the result's: its blocks from the allocator's region.
@@ -77,7 +81,11 @@ fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsV
             if may_be_clean && s.is_clean(request) {
                 return Some(Found::Clean(s.kept));
             }
-            crate::validate::errors_compact(request, s, locale).map(Found::Text)
+            let kept = s.kept;
+            Some(match crate::validate::sparse_compact(request, s, locale) {
+                (true, out) => Found::Merged(kept, out),
+                (false, out) => Found::Text(out),
+            })
         });
         // A text that leaves members out is not the body's: read again, in full, below.
         found.unwrap_or(Found::Exact((vouched == 0).then_some(text)))
@@ -85,6 +93,7 @@ fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsV
     let text = match found {
         Found::Clean(kept) => return Ok(read::clean_result(kept)),
         Found::Text(out) => return Ok(read::result(&out)),
+        Found::Merged(kept, out) => return Ok(read::merged(kept as u32, &out)),
         Found::Exact(Some(text)) => Some(text),
         Found::Exact(None) => read::text_of(input, read::Reading::Body),
     };
