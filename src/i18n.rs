@@ -87,7 +87,7 @@ pub struct Shape<'a> {
 }
 
 impl<'a> Shape<'a> {
-    fn of(issue: &'a Issue) -> Shape<'a> {
+    pub(crate) fn of(issue: &'a Issue) -> Shape<'a> {
         Shape {
             path: &issue.path,
             expected: match issue.param("expected") {
@@ -242,10 +242,13 @@ pub fn message(locale: Locale, issue: &Issue) -> String {
     {
         return String::new();
     }
-    fill(
-        field_template(locale, issue.code, Shape::of(issue)),
-        &issue.params,
-    )
+    fill(issue_template(locale, issue), &issue.params)
+}
+
+/// The template of `issue`'s message in `locale`, its `{name}` placeholders unfilled: what
+/// [`message`] fills in.
+pub fn issue_template(locale: Locale, issue: &Issue) -> &'static str {
+    field_template(locale, issue.code, Shape::of(issue))
 }
 
 /// The template of a field message, its `{name}` placeholders unfilled.

@@ -7,7 +7,8 @@
 //! serde_json's output of the same values.
 
 use crate::api::json::write_string;
-use crate::error::{FieldError, ParamValue, Validation};
+use crate::error::{FieldError, Issue, ParamValue, Validation};
+use crate::i18n::Locale;
 use crate::model::{Address, CreateBillingAccountRequest, Patch, UpdateBillingAccountRequest};
 
 /// A value with a JSON form.
@@ -206,22 +207,30 @@ impl<T: ToJson> ToJson for Validation<T> {
 
 /// Findings as the wasm shell's JavaScript reads them back without `JSON.parse` (which took a
 /// sixth of an invalid call): U+0001, then pieces: first their count, then for each its path,
-/// code, severity (`e` or `w`), message and count of params, and for each param its name after
-/// `n` (a number) or `t` (text), then its value. Each piece is its length in UTF-16 units as one
+/// code, severity (`e` or `w`), its message's template in `locale` as where it lies in memory
+/// and its length in bytes (JavaScript reads it from there the first time, and fills it in as
+/// [`crate::i18n::message`] does), and count of params, and for each param its name after `n`
+/// (a number) or `t` (text), then its value. Each piece is its length in UTF-16 units as one
 /// character (U+0020 plus the length), then its text as it is: JavaScript takes each with one
 /// slice, searching for nothing. (A piece too long for that, a hostile key's name, has U+E000,
 /// the digits of its length and `;` in front instead.)
-pub fn write_issues(out: &mut String, issues: &[FieldError]) {
+pub fn write_issues<'a>(
+    out: &mut String,
+    issues: impl ExactSizeIterator<Item = &'a Issue>,
+    locale: Locale,
+) {
     out.push('\u{1}');
     number(out, "", issues.len());
-    for e in issues {
-        let severity = if e.issue.code.is_warning() { "w" } else { "e" };
-        piece(out, "", &e.issue.path);
-        piece(out, "", e.issue.code.as_str());
+    for issue in issues {
+        let severity = if issue.code.is_warning() { "w" } else { "e" };
+        piece(out, "", &issue.path);
+        piece(out, "", issue.code.as_str());
         piece(out, "", severity);
-        piece(out, "", &e.message);
-        number(out, "", e.issue.params.len());
-        for (key, value) in &e.issue.params {
+        let template = crate::i18n::issue_template(locale, issue);
+        number(out, "", template.as_ptr() as usize);
+        number(out, "", template.len());
+        number(out, "", issue.params.len());
+        for (key, value) in &issue.params {
             match value {
                 ParamValue::Num(n) => {
                     piece(out, "n", key);
@@ -284,12 +293,12 @@ fn utf16_len(s: &str) -> usize {
 
 /// A refused record of `validateMany` as [`write_issues`] writes findings: its index (-1: no
 /// record, the input itself), then its errors.
-pub fn write_refused(out: &mut String, index: Option<usize>, errors: &[FieldError]) {
+pub fn write_refused(out: &mut String, index: Option<usize>, errors: &[Issue], locale: Locale) {
     match index {
         Some(i) => number(out, "", i),
         None => piece(out, "", "-1"),
     }
-    write_issues(out, errors);
+    write_issues(out, errors.iter(), locale);
 }
 
 /// One record of `validateMany`: `{"index":…,"ok":…,"errors":[…]}` (`index` -1: no record).
@@ -358,7 +367,7 @@ mod tests {
                 for path in ["email", "address", "nope", "\"x\u{1}"] {
                     let errors = validate_field(RequestKind::Create, path, Some(&value), locale);
                     let mut text = String::new();
-                    write_issues(&mut text, &errors);
+                    write_issues(&mut text, errors.iter().map(|e| &e.issue), locale);
                     let mut pieces = pieces::Pieces(&text);
                     assert_eq!(
                         compact_issues(&mut pieces),

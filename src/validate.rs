@@ -324,12 +324,17 @@ pub fn validate_create(input: &Value, locale: Locale) -> Validation<CreateBillin
 /// The errors alone of a body the caller gives up (no warnings, no normalized value): what an
 /// import of many bodies needs, without copying each one.
 pub fn errors_of(request: RequestKind, input: Value, locale: Locale) -> Vec<FieldError> {
+    render(issues_of(request, input), locale)
+}
+
+/// [`errors_of`] before their messages are rendered (the wasm shell's JavaScript renders them).
+pub fn issues_of(request: RequestKind, input: Value) -> Vec<Issue> {
     let body = if input.is_container() {
         input.into_normalized()
     } else {
         input
     };
-    render(inspect_body(request, body, false, 0).errors, locale)
+    inspect_body(request, body, false, 0).errors
 }
 
 /// [`validate_create`] or [`validate_update`] of `input`, as the JSON text their results
@@ -368,9 +373,9 @@ pub fn validation_compact(request: RequestKind, input: Value, locale: Locale) ->
     if findings.errors.is_empty() {
         write_value(&mut out, request, &findings.body, "");
     } else {
-        crate::results::write_issues(&mut out, &render(findings.errors, locale));
+        crate::results::write_issues(&mut out, findings.errors.iter(), locale);
     }
-    crate::results::write_issues(&mut out, &render(findings.warnings, locale));
+    crate::results::write_issues(&mut out, findings.warnings.iter(), locale);
     out
 }
 
@@ -390,9 +395,9 @@ pub fn sparse_compact(
     if valid {
         write_value(&mut out, request, &findings.body, "");
     } else {
-        crate::results::write_issues(&mut out, &render(findings.errors, locale));
+        crate::results::write_issues(&mut out, findings.errors.iter(), locale);
     }
-    crate::results::write_issues(&mut out, &render(findings.warnings, locale));
+    crate::results::write_issues(&mut out, findings.warnings.iter(), locale);
     (valid, out)
 }
 

@@ -130,9 +130,9 @@ fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Optio
             };
             pieces.start = end;
             if let Some(value) = value {
-                let errors = crate::validate::errors_of(RequestKind::Create, value, locale);
+                let errors = crate::validate::issues_of(RequestKind::Create, value);
                 if !errors.is_empty() {
-                    write_refused(refused, Some(count), &errors);
+                    write_refused(refused, Some(count), &errors, locale);
                     // Handed over a batch at a time: the module never holds them all.
                     if refused.len() > BATCH {
                         hand_over(refused, -1);
@@ -186,11 +186,9 @@ pub fn validate_many(
             i32::try_from(count).unwrap_or(i32::MAX),
         )),
         None => {
-            let error = Issue::new("", Code::Type)
-                .text("expected", "array")
-                .render(locale);
+            let error = Issue::new("", Code::Type).text("expected", "array");
             let mut record = String::new();
-            write_refused(&mut record, None, core::slice::from_ref(&error));
+            write_refused(&mut record, None, core::slice::from_ref(&error), locale);
             Ok(read::expand(-2, &record))
         }
     }

@@ -353,20 +353,54 @@ const nameOf = (k) => {
   if (n === undefined) names.set(k, (n = k.slice(1)));
   return n;
 };
+// Each message's template by where it lies in the module's memory (static text: it never
+// moves), as its pieces: text, then a param's name and text after it, and so on. Read from the
+// memory the first time.
+const templates = new Map();
+const decoder8 = new TextDecoder();
+function template(at, length) {
+  let parts = templates.get(at);
+  if (parts !== undefined) return parts;
+  const text = decoder8.decode(new Uint8Array(memory.buffer, at, length));
+  // As `crate::i18n::fill` reads it: `{name}` up to the first `}` after the `{`; a `{` with no
+  // `}` after it is text.
+  parts = [];
+  let rest = text;
+  for (let open; (open = rest.indexOf("{")) >= 0; ) {
+    const close = rest.indexOf("}", open + 1);
+    if (close < 0) break;
+    parts.push(rest.slice(0, open), rest.slice(open + 1, close));
+    rest = rest.slice(close + 1);
+  }
+  parts.push(rest);
+  templates.set(at, parts);
+  return parts;
+}
+// The message: each `{name}` filled with the param `name`, left as it is where there is none.
+function message(parts, params) {
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i], v = params === undefined ? undefined : params[name];
+    out += (v === undefined ? "{" + name + "}" : String(v)) + parts[i + 1];
+  }
+  return out;
+}
 function list() {
   const found = [];
   pos++;
   for (let n = +raw(); n > 0; n--) {
-    const e = { path: raw(), code: raw(), severity: raw() === "w" ? "warning" : "error", message: raw() };
-    let m = +raw();
+    const path = raw(), code = raw(), severity = raw() === "w" ? "warning" : "error";
+    const parts = template(+raw(), +raw());
+    let m = +raw(), params;
     if (m > 0) {
-      const params = {};
+      params = {};
       for (; m > 0; m--) {
         const k = raw();
         params[nameOf(k)] = k.charCodeAt(0) === 110 ? +raw() : raw();
       }
-      e.params = params;
     }
+    const e = { path, code, severity, message: message(parts, params) };
+    if (params !== undefined) e.params = params;
     found.push(e);
   }
   return found;

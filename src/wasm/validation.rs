@@ -39,9 +39,9 @@ pub(super) fn options_locale(options: Option<Ts<Options>>) -> Result<Locale, JsV
 }
 
 /// `FieldError`s as plain objects, written as `crate::results::write_issues` writes them.
-fn issues(found: &[crate::error::FieldError]) -> JsValue {
+fn issues(found: &[crate::error::FieldError], locale: Locale) -> JsValue {
     let mut text = String::with_capacity(128);
-    crate::results::write_issues(&mut text, found);
+    crate::results::write_issues(&mut text, found.iter().map(|e| &e.issue), locale);
     read::issues(&text)
 }
 
@@ -178,9 +178,8 @@ pub fn validate_field(
         .and_then(|i| crate::rules::FIELDS.get(i))
     else {
         let path = path.as_string().unwrap_or_default();
-        return Ok(issues(&crate::validate::validate_field(
-            request, &path, None, locale,
-        )));
+        let found = crate::validate::validate_field(request, &path, None, locale);
+        return Ok(issues(&found, locale));
     };
     // An email's text crosses whole (its verdict needs every character); another long string
     // as its length.
@@ -197,12 +196,8 @@ pub fn validate_field(
         }
     }
     let value = text.map(|t| read::from_text(&t));
-    Ok(issues(&crate::validate::validate_field(
-        request,
-        field.path,
-        value.as_ref(),
-        locale,
-    )))
+    let found = crate::validate::validate_field(request, field.path, value.as_ref(), locale);
+    Ok(issues(&found, locale))
 }
 
 /// The currencies the API accepts, spelled as it wants them.

@@ -68,21 +68,50 @@ pub fn compact_issues(pieces: &mut Pieces) -> serde_json::Value {
             "error"
         };
         e.insert("severity".into(), severity.into());
-        e.insert("message".into(), pieces.next().into());
+        let at: usize = pieces.next().parse().unwrap();
+        let length: usize = pieces.next().parse().unwrap();
+        // SAFETY: the writer's template, a `&'static str`, is `length` bytes at `at` (this
+        // process's memory, as the module's is JavaScript's).
+        let template = unsafe { std::slice::from_raw_parts(at as *const u8, length) };
+        let template = std::str::from_utf8(template).unwrap();
         let count: usize = pieces.next().parse().unwrap();
+        let mut params = serde_json::Map::new();
+        for _ in 0..count {
+            let key = pieces.next();
+            let value = match key.as_bytes()[0] {
+                b'n' => pieces.next().parse::<u64>().unwrap().into(),
+                _ => pieces.next().into(),
+            };
+            params.insert(key[1..].into(), value);
+        }
+        e.insert("message".into(), fill(template, &params).into());
         if count > 0 {
-            let mut params = serde_json::Map::new();
-            for _ in 0..count {
-                let key = pieces.next();
-                let value = match key.as_bytes()[0] {
-                    b'n' => pieces.next().parse::<u64>().unwrap().into(),
-                    _ => pieces.next().into(),
-                };
-                params.insert(key[1..].into(), value);
-            }
             e.insert("params".into(), params.into());
         }
         out.push(serde_json::Value::Object(e));
     }
     out.into()
+}
+
+/// `template` filled in as JavaScript's `message` fills it: each `{name}` (to the first `}`
+/// after it) by the param `name`, left as it is where there is none.
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+fn fill(template: &str, params: &serde_json::Map<String, serde_json::Value>) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open + 1..].find('}').map(|c| open + 1 + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..close];
+        match params.get(name) {
+            Some(serde_json::Value::String(t)) => out.push_str(t),
+            Some(v) => out.push_str(&v.to_string()),
+            None => out.push_str(&format!("{{{name}}}")),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
