@@ -77,15 +77,15 @@ fn validate(input: &JsValue, request: RequestKind, locale: Locale) -> Result<JsV
         let Some((text, may_be_clean, vouched)) = walked else {
             return Found::Exact(None);
         };
-        let found = crate::scan::sparse_body_vouched(&text, request, vouched).and_then(|s| {
+        let found = crate::scan::sparse_body_vouched(&text, request, vouched).map(|s| {
             if may_be_clean && s.is_clean(request) {
-                return Some(Found::Clean(s.kept));
+                return Found::Clean(s.kept);
             }
             let kept = s.kept;
-            Some(match crate::validate::sparse_compact(request, s, locale) {
+            match crate::validate::sparse_compact(request, s, locale) {
                 (true, out) => Found::Merged(kept, out),
                 (false, out) => Found::Text(out),
-            })
+            }
         });
         // A text that leaves members out is not the body's: read again, in full, below.
         found.unwrap_or(Found::Exact((vouched == 0).then_some(text)))
