@@ -18,29 +18,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use billing_account_form::api::laravel::server_message;
-use billing_account_form::rules::{Kind, Presence, FIELDS};
+use billing_account_form::rules::FIELDS;
 use billing_account_form::text::is_trim_char;
 use billing_account_form::{Code, Issue, Locale};
 use serde_json::{json, Value};
 
-fn presence(p: Presence) -> &'static str {
-    match p {
-        Presence::Required => "required",
-        Presence::NotNull => "not_null",
-        Presence::Nullable => "nullable",
-        Presence::Immutable => "immutable",
-    }
-}
-
 fn field(f: &billing_account_form::rules::Field) -> Value {
-    let (kind, max) = match f.kind {
-        Kind::Text { max } => ("text", Some(max)),
-        Kind::Email { max } => ("email", Some(max)),
-        Kind::Currency => ("currency", None),
-        Kind::Country => ("country", None),
-        Kind::Object => ("object", None),
-    };
-    json!([f.path, kind, max, presence(f.create), presence(f.update)])
+    let (kind, max) = f.kind.name_and_max();
+    json!([f.path, kind, max, f.create.name(), f.update.name()])
 }
 
 /// `\uXXXX`, which a regular expression reads alike with and without the `u` flag.

@@ -125,6 +125,32 @@ pub enum RequestKind {
     Update,
 }
 
+impl Kind {
+    /// The kind's name where the table is handed to JavaScript as data (the package's
+    /// `rules-data.js`, the walker's vouching), and its limit in code points, if it has one.
+    pub fn name_and_max(self) -> (&'static str, Option<usize>) {
+        match self {
+            Kind::Text { max } => ("text", Some(max)),
+            Kind::Email { max } => ("email", Some(max)),
+            Kind::Currency => ("currency", None),
+            Kind::Country => ("country", None),
+            Kind::Object => ("object", None),
+        }
+    }
+}
+
+impl Presence {
+    /// The presence's name where the table is handed to JavaScript as data.
+    pub fn name(self) -> &'static str {
+        match self {
+            Presence::Required => "required",
+            Presence::NotNull => "not_null",
+            Presence::Nullable => "nullable",
+            Presence::Immutable => "immutable",
+        }
+    }
+}
+
 impl Field {
     /// This field's presence rule in `request`.
     pub fn presence(&self, request: RequestKind) -> Presence {

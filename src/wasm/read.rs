@@ -78,14 +78,14 @@ const wellFormed = String.prototype.isWellFormed ? (s) => s.isWellFormed() : (s)
 // or a country code as listed. Emails are the module's.
 function vouch(f, s) {
   switch (f.kind) {
-    case "t": {
+    case "text": {
       // No more UTF-16 units than the limit is no more code points; a pair is a character, a
       // lone surrogate none (the module refuses it).
       const n = s.length;
       return n > 0 && n <= f.max && keeps(s.charCodeAt(0)) && keeps(s.charCodeAt(n - 1)) && wellFormed(s);
     }
-    case "c": return currencies.has(s);
-    case "k": return countries.has(s);
+    case "currency": return currencies.has(s);
+    case "country": return countries.has(s);
     default: return false;
   }
 }
@@ -465,8 +465,8 @@ export function fields(paths, mem, trim, rules) {
     keys.set(key, { forms });
     // The field at its place in the table (`index`, and its bit in the clean check's mask),
     // under the object it is a member of.
-    const at = index.size - 1, bit = 2 ** at, r = rule[at];
-    const field = { forms, index: at, bit, kind: r[0], may: [false, r[1] !== "I", r[2] !== "I"], max: +r.slice(3), level: r[0] === "o" ? new Map() : null };
+    const at = index.size - 1, bit = 2 ** at, [kind, create, update, max] = rule[at].split(":");
+    const field = { forms, index: at, bit, kind, may: [false, create !== "immutable", update !== "immutable"], max: +max, level: kind === "object" ? new Map() : null };
     (dot < 0 ? top : top.get(path.slice(0, dot)).level).set(key, field);
     if (dot < 0) order.push([path, null, bit, at]);
     else (order.find((f) => f[0] === path.slice(0, dot))[1] ??= []).push(key, bit, at);
@@ -651,35 +651,27 @@ pub fn start() {
 }
 
 /// What the walker needs to vouch for a member as the clean check would pass it (see
-/// [`walk_vouching`]), from the table: each field (in [`PATHS`]' order) as its kind (`t` text,
-/// `e` email, `c` currency, `k` country, `o` object), its presence in a create and in an update
-/// (`R` required, `N` not null, `n` nullable, `I` immutable) and its limit, if any, joined by
-/// commas; then `|`, the currencies the API takes, joined by spaces; then `|`, every country
-/// code, end to end.
+/// [`walk_vouching`]), from the table: each field (in [`PATHS`]' order) as its kind, its presence
+/// in a create and in an update, and its limit (empty for none), by their names in the table's
+/// data (`Kind::name_and_max`, `Presence::name`), joined by `:`, the fields by `,`; then `|`, the
+/// currencies the API takes, joined by spaces; then `|`, every country code, end to end.
 #[cfg(feature = "js-validation")]
 fn vouching() -> String {
-    use crate::rules::{Kind, Presence, RequestKind, FIELDS};
-    let presence = |p: Presence| match p {
-        Presence::Required => 'R',
-        Presence::NotNull => 'N',
-        Presence::Nullable => 'n',
-        Presence::Immutable => 'I',
-    };
+    use crate::rules::{RequestKind, FIELDS};
     let mut out = String::with_capacity(1024);
     for (i, field) in FIELDS.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let (kind, max) = match field.kind {
-            Kind::Text { max } => ('t', Some(max)),
-            Kind::Email { max } => ('e', Some(max)),
-            Kind::Currency => ('c', None),
-            Kind::Country => ('k', None),
-            Kind::Object => ('o', None),
-        };
-        out.push(kind);
-        out.push(presence(field.presence(RequestKind::Create)));
-        out.push(presence(field.presence(RequestKind::Update)));
+        let (kind, max) = field.kind.name_and_max();
+        for part in [
+            kind,
+            field.presence(RequestKind::Create).name(),
+            field.presence(RequestKind::Update).name(),
+        ] {
+            out.push_str(part);
+            out.push(':');
+        }
         if let Some(max) = max {
             crate::num::push_usize(&mut out, max);
         }
