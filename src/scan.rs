@@ -1,28 +1,31 @@
-//! The clean check: a body read in place, without allocating, that is valid with nothing to normalize.
+//! The clean check and the sparse read: a body read in place, allocating only for what is left.
 //!
 //! Most bodies a form or an import sends are *clean*: every key known, every string one the
 //! server's trim leaves as it is, every rule met, no advisory. For such a body the exact path
 //! (parse into a [`Value`](crate::value::Value), normalize a copy, inspect, render, write) can only
 //! answer "valid, the value is the input's strings, no warnings", so the shells answer that
-//! directly. This check says *clean* or *not sure*, never *invalid*: anything it does not
-//! recognise at once (an escape in a string, a number, a null in an update, a repeated key, an
-//! empty object…) is *not sure*, and the caller takes the exact path, which gives every other
-//! body its answer. The rules themselves come from the one table ([`FIELDS`]) and the same
-//! checks the exact path makes; the property tests hold the two paths to the same verdicts.
+//! directly; and most members of any other body are clean too. The sparse read ([`sparse_body`])
+//! reads a body's text in place, marks each member it finds clean and keeps only the others, as
+//! values, for the exact path's checks to look at field by field (see
+//! `crate::validate::sparse_compact`); a body with nothing left and every required field given is
+//! clean. Anything it does not recognise at once (an escaped key, a repeated key…) it leaves to
+//! the exact path, which gives every other body its answer. The rules themselves come from the
+//! one table ([`FIELDS`]) and the same checks the exact path makes; the property tests hold the
+//! two paths to the same answers.
 
 use crate::advice;
+use crate::api::json::Mode;
 use crate::country;
 use crate::model::Currency;
 use crate::rules::{Field, Kind, Presence, RequestKind, FIELDS};
 use crate::text;
 use crate::value::Value;
 
-/// Where the clean object that starts at `at` in `text` (JSON) ends, when it is a clean
-/// `request` body; `None` when it is not, or the check is not sure.
+/// Where the clean object that starts at `at` in `text` (an import's JSON) ends, when it is a
+/// clean `request` body; `None` when it is not, or the check is not sure.
 pub fn clean_body(text: &str, at: usize, request: RequestKind) -> Option<usize> {
-    let mut scan = Scan { text, at, kept: 0 };
-    scan.object(request, "")?;
-    Some(scan.at)
+    let (sparse, end) = sparse_item(text, at, request)?;
+    sparse.is_clean(request).then_some(end)
 }
 
 /// Whether `text`, one JSON value with nothing around it, is a clean `request` body.
@@ -34,23 +37,14 @@ pub fn is_clean(text: &str, request: RequestKind) -> bool {
 /// its value keeps, one bit per field of the table ([`FIELDS`]' order), set for a string or
 /// an object (a `null` is not kept). The wasm shell builds the value from it.
 pub fn clean_fields(text: &str, request: RequestKind) -> Option<u64> {
-    let mut scan = Scan {
-        text,
-        at: 0,
-        kept: 0,
-    };
-    scan.object(request, "")?;
-    (scan.at == text.len()).then_some(scan.kept)
+    let sparse = sparse_body(text, request)?;
+    sparse.is_clean(request).then_some(sparse.kept)
 }
 
 /// Whether `text`, one JSON value, is a string `field` takes as it stands in `request`, with no
 /// advisory: then `validateField` has nothing to say about it.
 pub fn is_clean_value(text: &str, field: &Field, request: RequestKind) -> bool {
-    let mut scan = Scan {
-        text,
-        at: 0,
-        kept: 0,
-    };
+    let mut scan = Scan::new(text, 0, WALKED);
     field.presence(request) != Presence::Immutable
         && scan.plain().is_some_and(|s| clean_string(field, s))
         && scan.at == text.len()
@@ -97,11 +91,8 @@ pub fn sparse_body(text: &str, request: RequestKind) -> Option<Sparse> {
 /// table's order) were left out of it as clean, strings or objects (the wasm shell's walker
 /// vouches for them).
 pub fn sparse_body_vouched(text: &str, request: RequestKind, vouched: u64) -> Option<Sparse> {
-    let mut scan = Scan {
-        text,
-        at: 0,
-        kept: vouched,
-    };
+    let mut scan = Scan::new(text, 0, WALKED);
+    scan.kept = vouched;
     let mut clean = vouched;
     scan.space();
     let (body, _) = scan.sparse_object(request, "", 1, &mut clean)?;
@@ -113,11 +104,30 @@ pub fn sparse_body_vouched(text: &str, request: RequestKind, vouched: u64) -> Op
     })
 }
 
+/// [`sparse_body`] of the item of an import's array (JSON, as `crate::api::json::read_item`
+/// reads it) that starts at `at` in `text`, and where it ends.
+pub fn sparse_item(text: &str, at: usize, request: RequestKind) -> Option<(Sparse, usize)> {
+    let mut scan = Scan::new(text, at, Mode::Js { unsupported: false });
+    let mut clean = 0;
+    let (body, _) = scan.sparse_object(request, "", 2, &mut clean)?;
+    let sparse = Sparse {
+        body,
+        clean,
+        kept: scan.kept,
+    };
+    Some((sparse, scan.at))
+}
+
+/// How the walker's text is read (see `crate::wasm::read`).
+const WALKED: Mode = Mode::Js { unsupported: true };
+
 struct Scan<'a> {
     text: &'a str,
     at: usize,
     /// The fields read so far whose value is kept (see [`clean_fields`]).
     kept: u64,
+    /// How a value left to the exact path is read.
+    mode: Mode,
 }
 
 /// Whether `field` is the member `key` of the object at `parent` (`""`: the body). Compares
@@ -143,6 +153,15 @@ pub(crate) fn is_at(field: &Field, parent: &str, key: &str) -> bool {
 }
 
 impl<'a> Scan<'a> {
+    fn new(text: &'a str, at: usize, mode: Mode) -> Scan<'a> {
+        Scan {
+            text,
+            at,
+            kept: 0,
+            mode,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
@@ -173,50 +192,6 @@ impl<'a> Scan<'a> {
         let s = rest.get(..len)?;
         self.at += len + 1;
         Some(s)
-    }
-
-    /// A clean object at `parent` (`""`: the body): every member known, clean and given once,
-    /// every required member there.
-    fn object(&mut self, request: RequestKind, parent: &str) -> Option<()> {
-        self.eat(b'{')?;
-        // One bit per field of the table: the table has far fewer than 64.
-        let mut seen = 0u64;
-        loop {
-            self.space();
-            let key = self.plain()?;
-            let (index, field) = FIELDS
-                .iter()
-                .enumerate()
-                .find(|(_, f)| is_at(f, parent, key))?;
-            let bit = 1u64.checked_shl(u32::try_from(index).ok()?)?;
-            if seen & bit != 0 {
-                return None;
-            }
-            seen |= bit;
-            self.space();
-            self.eat(b':')?;
-            self.space();
-            let null = self.peek() == Some(b'n');
-            self.member(field, request)?;
-            if !null {
-                self.kept |= bit;
-            }
-            self.space();
-            match self.peek()? {
-                b',' => self.at += 1,
-                b'}' => {
-                    self.at += 1;
-                    break;
-                }
-                _ => return None,
-            }
-        }
-        let missing = FIELDS.iter().enumerate().any(|(i, f)| {
-            f.presence(request) == Presence::Required
-                && seen & (1u64 << i) == 0
-                && f.parent().map_or("", |(p, _)| p) == parent
-        });
-        (!missing).then_some(())
     }
 
     /// See [`sparse_body`]: the object at `parent`, `depth` containers in, with its members
@@ -302,12 +277,13 @@ impl<'a> Scan<'a> {
 
     /// The value at the cursor as the exact path reads the walker's text.
     fn read_value(&mut self, depth: usize) -> Option<Value> {
-        let mode = crate::api::json::Mode::Js { unsupported: true };
-        let (value, end) = crate::api::json::read_value(self.text, self.at, depth, mode)?;
+        let (value, end) = crate::api::json::read_value(self.text, self.at, depth, self.mode)?;
         self.at = end;
         Some(value)
     }
 
+    /// A clean member's value (a string, or a null a create drops) for `field`; an object is
+    /// [`Scan::sparse_object`]'s.
     fn member(&mut self, field: &Field, request: RequestKind) -> Option<()> {
         let presence = field.presence(request);
         if presence == Presence::Immutable {
@@ -320,7 +296,6 @@ impl<'a> Scan<'a> {
                 let end = self.at.checked_add(4)?;
                 (self.text.get(self.at..end)? == "null").then(|| self.at = end)
             }
-            b'{' if field.kind == Kind::Object => self.object(request, field.path),
             b'"' => clean_string(field, self.plain()?).then_some(()),
             _ => None,
         }

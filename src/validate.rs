@@ -327,6 +327,15 @@ pub fn errors_of(request: RequestKind, input: Value, locale: Locale) -> Vec<Fiel
     render(issues_of(request, input), locale)
 }
 
+/// [`issues_of`] of a body as [`crate::scan::sparse_item`] read it from an import's text: the
+/// errors of the members left, checked field by field over the table as the exact path does.
+pub fn sparse_issues(request: RequestKind, sparse: crate::scan::Sparse) -> Vec<Issue> {
+    if sparse.is_clean(request) {
+        return Vec::new();
+    }
+    inspect_body(request, sparse.body.into_normalized(), false, sparse.clean).errors
+}
+
 /// [`errors_of`] before their messages are rendered (the wasm shell's JavaScript renders them).
 pub fn issues_of(request: RequestKind, input: Value) -> Vec<Issue> {
     let body = if input.is_container() {

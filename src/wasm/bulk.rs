@@ -3,8 +3,9 @@
 //! The text (a string, or UTF-8 bytes as `fetch` and `FileReader` give them) comes into the
 //! module a piece at a time, into one buffer that only a record larger than it makes grow: the
 //! module never holds the whole input, nor more than one record as a value. Each record is
-//! first given the clean check (`crate::scan`), which reads it in place; only the others are
-//! read into values and checked as `validateCreate` checks them, errors only. JavaScript gets the
+//! read in place (`crate::scan::sparse_item`): a clean one is accepted there, another gets the
+//! errors of the members the clean check could not pass, checked as `validateCreate` checks
+//! them; only a record that read does not take is read whole into a value. JavaScript gets the
 //! refused records as text (`crate::results::write_refused`), a batch at a time, and fills in the accepted ones itself: a call
 //! crosses the boundary once per piece and per batch, however many records there are, and the
 //! module's memory stays at a few hundred kilobytes whatever the size of the import.
@@ -113,30 +114,32 @@ fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Optio
             // A record is read only once all of it is in the buffer: one that ends where the
             // buffer does may go on in the next piece.
             let whole = |end: usize| end < text.len() || pieces.end;
-            let body = match crate::scan::clean_body(text, at, RequestKind::Create) {
-                Some(end) if whole(end) => Ok((None, end)),
+            // Read in place (see `crate::scan::sparse_item`), or else whole for the exact path.
+            let body = match crate::scan::sparse_item(text, at, RequestKind::Create) {
+                Some((sparse, end)) if whole(end) => Ok((Ok(sparse), end)),
                 _ => match json::read_item(text, at, Mode::Js { unsupported: false }) {
-                    Ok((value, end)) if whole(end) => Ok((Some(value), end)),
+                    Ok((value, end)) if whole(end) => Ok((Err(value), end)),
                     // Not JSON, unless it only stopped for want of the rest of the record.
                     Err(stop) if stop + json::CUT_OFF < text.len() || pieces.end => return None,
                     _ => Err(()),
                 },
             };
-            let Ok((value, end)) = body else {
+            let Ok((record, end)) = body else {
                 if !pieces.more() && !pieces.end {
                     return None;
                 }
                 continue;
             };
             pieces.start = end;
-            if let Some(value) = value {
-                let errors = crate::validate::issues_of(RequestKind::Create, value);
-                if !errors.is_empty() {
-                    write_refused(refused, Some(count), &errors, locale);
-                    // Handed over a batch at a time: the module never holds them all.
-                    if refused.len() > BATCH {
-                        hand_over(refused, -1);
-                    }
+            let errors = match record {
+                Ok(sparse) => crate::validate::sparse_issues(RequestKind::Create, sparse),
+                Err(value) => crate::validate::issues_of(RequestKind::Create, value),
+            };
+            if !errors.is_empty() {
+                write_refused(refused, Some(count), &errors, locale);
+                // Handed over a batch at a time: the module never holds them all.
+                if refused.len() > BATCH {
+                    hand_over(refused, -1);
                 }
             }
             count += 1;
