@@ -118,6 +118,9 @@ pub fn sparse_item(text: &str, at: usize, request: RequestKind) -> Option<(Spars
     Some((sparse, scan.at))
 }
 
+/// How many members left to look at make an object the exact path's (see `Scan::sparse_object`).
+const MANY: usize = 16;
+
 /// How the walker's text is read (see `crate::wasm::read`).
 const WALKED: Mode = Mode::Js { unsupported: true };
 
@@ -256,7 +259,10 @@ impl<'a> Scan<'a> {
                     }
                 }
                 None => {
-                    if members.iter().any(|(k, _)| k == key) {
+                    // A key given twice is the exact path's; so is an object with many
+                    // members (an import's record may have a million), whose keys it tells
+                    // apart by hashing rather than by comparing each with all before it.
+                    if members.len() >= MANY || members.iter().any(|(k, _)| k == key) {
                         return None;
                     }
                     let value = self.read_value(depth)?;
