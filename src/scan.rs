@@ -77,8 +77,7 @@ impl Sparse {
 /// as [`crate::api::json::parse_text`] reads it in `Mode::Js`), and which fields were given
 /// clean, which can have no finding. Objects of the table (the address) are kept with their own
 /// members read the same way, or left out when all of those are clean. `None` for anything this
-/// does not recognise at once (an escaped or empty key, a key given twice, a walker's count of
-/// members), which the exact path reads.
+/// does not recognise at once (an escaped key, a field given twice), which the exact path reads.
 ///
 /// The value differs from the exact path's only by the clean members it leaves out: checked
 /// field by field over the table, the fields not clean get the findings they get there (see
@@ -117,9 +116,6 @@ pub fn sparse_item(text: &str, at: usize, request: RequestKind) -> Option<(Spars
     };
     Some((sparse, scan.at))
 }
-
-/// How many members left to look at make an object the exact path's (see `Scan::sparse_object`).
-const MANY: usize = 16;
 
 /// How the walker's text is read (see `crate::wasm::read`).
 const WALKED: Mode = Mode::Js { unsupported: true };
@@ -216,7 +212,7 @@ impl<'a> Scan<'a> {
         }
         loop {
             self.space();
-            let key = self.plain().filter(|k| !k.is_empty())?;
+            let key = self.plain()?;
             self.space();
             self.eat(b':')?;
             self.space();
@@ -259,12 +255,9 @@ impl<'a> Scan<'a> {
                     }
                 }
                 None => {
-                    // A key given twice is the exact path's; so is an object with many
-                    // members (an import's record may have a million), whose keys it tells
-                    // apart by hashing rather than by comparing each with all before it.
-                    if members.len() >= MANY || members.iter().any(|(k, _)| k == key) {
-                        return None;
-                    }
+                    // Kept as the exact path keeps it, a key given twice included (its
+                    // `unknown_field` is named once either way) and the walker's count of
+                    // members it did not read (`"":~N`, last).
                     let value = self.read_value(depth)?;
                     members.push((String::from(key), value));
                 }

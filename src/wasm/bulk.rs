@@ -107,6 +107,9 @@ fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Optio
     if pieces.next()? == b']' {
         pieces.start += 1;
     } else {
+        // Whether the record now being read did not fit in the buffer: it is then read whole,
+        // as the buffer grows, not first in place each time again.
+        let mut large = false;
         loop {
             pieces.next()?;
             let at = pieces.start;
@@ -115,7 +118,12 @@ fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Optio
             // buffer does may go on in the next piece.
             let whole = |end: usize| end < text.len() || pieces.end;
             // Read in place (see `crate::scan::sparse_item`), or else whole for the exact path.
-            let body = match crate::scan::sparse_item(text, at, RequestKind::Create) {
+            let sparse = if large {
+                None
+            } else {
+                crate::scan::sparse_item(text, at, RequestKind::Create)
+            };
+            let body = match sparse {
                 Some((sparse, end)) if whole(end) => Ok((Ok(sparse), end)),
                 _ => match json::read_item(text, at, Mode::Js { unsupported: false }) {
                     Ok((value, end)) if whole(end) => Ok((Err(value), end)),
@@ -128,9 +136,11 @@ fn check_all(pieces: &mut Pieces, locale: Locale, refused: &mut String) -> Optio
                 if !pieces.more() && !pieces.end {
                     return None;
                 }
+                large = true;
                 continue;
             };
             pieces.start = end;
+            large = false;
             let errors = match record {
                 Ok(sparse) => crate::validate::sparse_issues(RequestKind::Create, sparse),
                 Err(value) => crate::validate::issues_of(RequestKind::Create, value),
