@@ -407,12 +407,18 @@ function list() {
 }
 const reading = (t) => { given = t; pos = 0; };
 export function issues(t) { reading(t); return list(); }
+// Reads a result's text up to its findings: the value's JSON text before them, parsed (`null`
+// for none: the text starts with the errors).
+function head(t) {
+  given = t;
+  pos = t.indexOf("\u0001");
+  return pos > 0 ? JSON.parse(t.slice(0, pos)) : null;
+}
 // A result of `validateCreate` or `validateUpdate`: the value's JSON text or the errors, then
 // the warnings.
 export function result(t) {
-  given = t;
-  pos = t.indexOf("\u0001");
-  if (pos > 0) return { ok: true, value: JSON.parse(t.slice(0, pos)), warnings: list() };
+  const value = head(t);
+  if (value !== null) return { ok: true, value, warnings: list() };
   const errors = list();
   return { ok: false, errors, warnings: list() };
 }
@@ -442,22 +448,22 @@ export function which(request, path) {
   const i = index.get(path);
   return i === undefined ? -3 - r : 2 * i + r;
 }
-export function fields(paths, mem, trim, rules) {
+export function fields(table, mem, trim) {
   memory = mem;
   for (let i = 0; i < trim.length; i++) trimmed.add(trim.charCodeAt(i));
-  if (paths === "") return;
+  if (table === "") return;
   order = [];
-  // What vouching needs (see `vouching` in read.rs): each field's kind, presence and limit, the
+  // The table (`table` in read.rs): each field's path, kind, presence and limit, the
   // currencies, the country codes.
-  const [each, listed, codes] = rules.split("|");
-  const rule = each.split(",");
-  for (const c of listed.split(" ")) currencies.add(c);
+  const [each, listed, codes] = table.split("|");
+  for (const c of listed.split(", ")) currencies.add(c);
   for (let i = 0; i < codes.length; i += 2) countries.add(codes.slice(i, i + 2));
-  for (let path of paths.split(",")) {
-    if (path.endsWith("*")) emails.add((path = path.slice(0, -1)).slice(path.indexOf(".") + 1));
+  for (const rule of each.split(",")) {
+    const [path, kind, create, update, max] = rule.split(":");
     index.set(path, index.size);
     const dot = path.indexOf(".");
     const key = path.slice(dot + 1);
+    if (kind === "email") emails.add(key);
     // Its text in each form `members` writes it (by the bits 4: first, no comma; 1: a quote
     // before; 2: a quote after).
     const text = "," + JSON.stringify(key) + ":", forms = [];
@@ -465,7 +471,7 @@ export function fields(paths, mem, trim, rules) {
     keys.set(key, { forms });
     // The field at its place in the table (`index`, and its bit in the clean check's mask),
     // under the object it is a member of.
-    const at = index.size - 1, bit = 2 ** at, [kind, create, update, max] = rule[at].split(":");
+    const at = index.size - 1, bit = 2 ** at;
     const field = { forms, index: at, bit, kind, may: [false, create !== "immutable", update !== "immutable"], max: +max, level: kind === "object" ? new Map() : null };
     (dot < 0 ? top : top.get(path.slice(0, dot)).level).set(key, field);
     if (dot < 0) order.push([path, null, bit, at]);
@@ -501,9 +507,7 @@ function valueOf(kept, rest) {
 }
 export function built(kept) { return { ok: true, value: valueOf(kept, null), warnings: [] }; }
 export function merged(kept, t) {
-  given = t;
-  pos = t.indexOf("\u0001");
-  const value = valueOf(kept, JSON.parse(t.slice(0, pos)));
+  const value = valueOf(kept, head(t));
   return { ok: true, value, warnings: list() };
 }
 "##)]
@@ -560,9 +564,9 @@ extern "C" {
     /// 1 update) plus, for a path of the table, twice its index, or for another path -3 - it.
     #[cfg(feature = "js-validation")]
     pub fn which(request: &JsValue, path: &JsValue) -> i32;
-    /// Hands the walker the table's paths (see [`PATHS`]), the module's memory, the trim set and
-    /// what it needs to vouch for a member (see [`vouching`]).
-    fn fields(paths: &str, memory: JsValue, trim: &str, rules: &str);
+    /// Hands the walker the table (see [`table`]; empty for the client), the module's memory
+    /// and the trim set.
+    fn fields(table: &str, memory: JsValue, trim: &str);
     /// The fields the last walk vouched for (see [`walk_vouching`]), a bit each in the table's order.
     #[cfg(feature = "js-validation")]
     fn vouched() -> u32;
@@ -577,86 +581,29 @@ static TABLE_SENT: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBo
 /// Room for the text of any body a form sends: one crossing of the boundary, no second pass.
 const FIRST_TRY: usize = 2048;
 
-/// Whether the table's field `i` is an email (its value's text is always sent whole).
-#[cfg(feature = "js-validation")]
-#[allow(clippy::indexing_slicing)] // const evaluation: an index out of range fails the build
-const fn is_email(i: usize) -> bool {
-    matches!(
-        crate::rules::FIELDS[i].kind,
-        crate::rules::Kind::Email { .. }
-    )
-}
-
-/// The length of [`PATHS`].
-#[cfg(feature = "js-validation")]
-#[allow(clippy::indexing_slicing)] // const evaluation: an index out of range fails the build
-const PATHS_LEN: usize = {
-    let mut n = 0;
-    let mut i = 0;
-    while i < crate::rules::FIELDS.len() {
-        n += crate::rules::FIELDS[i].path.len() + 1 + is_email(i) as usize;
-        i += 1;
-    }
-    n - 1
-};
-
-/// Every path of the table, parents before children, joined by commas, an email's marked with
-/// `*` after it: what the walker is told, worked out when the crate is compiled (smaller than the code that would join them).
-#[cfg(feature = "js-validation")]
-#[allow(clippy::indexing_slicing)] // const evaluation: an index out of range fails the build
-const PATHS: [u8; PATHS_LEN] = {
-    let mut out = [0u8; PATHS_LEN];
-    let mut at = 0;
-    let mut i = 0;
-    while i < crate::rules::FIELDS.len() {
-        if i > 0 {
-            out[at] = b',';
-            at += 1;
-        }
-        let path = crate::rules::FIELDS[i].path.as_bytes();
-        let mut j = 0;
-        while j < path.len() {
-            out[at] = path[j];
-            at += 1;
-            j += 1;
-        }
-        if is_email(i) {
-            out[at] = b'*';
-            at += 1;
-        }
-        i += 1;
-    }
-    out
-};
-
 /// Hands the walker the table and the module's memory, once (the module runs on one thread).
 pub fn start() {
     use core::sync::atomic::Ordering::Relaxed;
     if TABLE_SENT.swap(true, Relaxed) {
         return;
     }
-    // Only the validation module builds values from what the walker read.
+    // Only the validation module builds values from what the walker read, vouches for members
+    // and sends bodies bounded (see `Reading`): the client needs neither the table nor the trim set.
     #[cfg(feature = "js-validation")]
-    // SAFETY: `PATHS` is the table's paths (UTF-8) joined by commas.
-    let paths = unsafe { core::str::from_utf8_unchecked(&PATHS) };
+    let (table, trim) = (table(), crate::text::TRIM_CHARS);
     #[cfg(not(feature = "js-validation"))]
-    let paths = "";
-    // Only the validation module sends bodies bounded (see `Reading`): the client needs no
-    // trim set.
-    #[cfg(feature = "js-validation")]
-    let (trim, rules) = (crate::text::TRIM_CHARS, vouching());
-    #[cfg(not(feature = "js-validation"))]
-    let (trim, rules) = ("", String::new());
-    fields(paths, wasm_bindgen::memory(), trim, &rules);
+    let (table, trim) = (String::new(), "");
+    fields(&table, wasm_bindgen::memory(), trim);
 }
 
-/// What the walker needs to vouch for a member as the clean check would pass it (see
-/// [`walk_vouching`]), from the table: each field (in [`PATHS`]' order) as its kind, its presence
-/// in a create and in an update, and its limit (empty for none), by their names in the table's
-/// data (`Kind::name_and_max`, `Presence::name`), joined by `:`, the fields by `,`; then `|`, the
-/// currencies the API takes, joined by spaces; then `|`, every country code, end to end.
+/// The table as the walker is told it: each field, parents before children, as its path, its
+/// kind, its presence in a create and in an update, and its limit (empty for none), by their
+/// names in the table's data (`Kind::name_and_max`, `Presence::name`), joined by `:`, the fields
+/// by `,`; then `|` and the currencies the API takes (as `allowed` lists them); then `|` and
+/// every country code, end to end. What keeps a clean body's value (`built`) and what vouches
+/// for a member (see [`walk_vouching`]) both read it.
 #[cfg(feature = "js-validation")]
-fn vouching() -> String {
+fn table() -> String {
     use crate::rules::{RequestKind, FIELDS};
     let mut out = String::with_capacity(1024);
     for (i, field) in FIELDS.iter().enumerate() {
@@ -665,6 +612,7 @@ fn vouching() -> String {
         }
         let (kind, max) = field.kind.name_and_max();
         for part in [
+            field.path,
             kind,
             field.presence(RequestKind::Create).name(),
             field.presence(RequestKind::Update).name(),
@@ -677,12 +625,7 @@ fn vouching() -> String {
         }
     }
     out.push('|');
-    for (i, c) in crate::model::Currency::ALL.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(c.as_str());
-    }
+    out.push_str(&crate::validate::currency_list());
     out.push('|');
     out.push_str(crate::country::CODES);
     out
