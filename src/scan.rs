@@ -91,30 +91,19 @@ pub fn sparse_body(text: &str, request: RequestKind) -> Option<Sparse> {
 /// vouches for them).
 pub fn sparse_body_vouched(text: &str, request: RequestKind, vouched: u64) -> Option<Sparse> {
     let mut scan = Scan::new(text, 0, WALKED);
-    scan.kept = vouched;
-    let mut clean = vouched;
+    (scan.clean, scan.kept) = (vouched, vouched);
     scan.space();
-    let (body, _) = scan.sparse_object(request, "", 1, &mut clean)?;
+    let (body, _) = scan.sparse_object(request, "", 1)?;
     scan.space();
-    (scan.at == text.len()).then_some(Sparse {
-        body,
-        clean,
-        kept: scan.kept,
-    })
+    (scan.at == text.len()).then(|| scan.sparse(body))
 }
 
 /// [`sparse_body`] of the item of an import's array (JSON, as `crate::api::json::read_item`
 /// reads it) that starts at `at` in `text`, and where it ends.
 pub fn sparse_item(text: &str, at: usize, request: RequestKind) -> Option<(Sparse, usize)> {
     let mut scan = Scan::new(text, at, Mode::Js { unsupported: false });
-    let mut clean = 0;
-    let (body, _) = scan.sparse_object(request, "", 2, &mut clean)?;
-    let sparse = Sparse {
-        body,
-        clean,
-        kept: scan.kept,
-    };
-    Some((sparse, scan.at))
+    let (body, _) = scan.sparse_object(request, "", 2)?;
+    Some((scan.sparse(body), scan.at))
 }
 
 /// How the walker's text is read (see `crate::wasm::read`).
@@ -123,7 +112,9 @@ const WALKED: Mode = Mode::Js { unsupported: true };
 struct Scan<'a> {
     text: &'a str,
     at: usize,
-    /// The fields read so far whose value is kept (see [`clean_fields`]).
+    /// The fields read so far that were given clean (see [`Sparse`]).
+    clean: u64,
+    /// Of those, the fields whose value is kept (see [`clean_fields`]).
     kept: u64,
     /// How a value left to the exact path is read.
     mode: Mode,
@@ -156,8 +147,18 @@ impl<'a> Scan<'a> {
         Scan {
             text,
             at,
+            clean: 0,
             kept: 0,
             mode,
+        }
+    }
+
+    /// What was read of a body: `body`, what is left of it.
+    fn sparse(&self, body: Value) -> Sparse {
+        Sparse {
+            body,
+            clean: self.clean,
+            kept: self.kept,
         }
     }
 
@@ -200,7 +201,6 @@ impl<'a> Scan<'a> {
         request: RequestKind,
         parent: &str,
         depth: usize,
-        clean: &mut u64,
     ) -> Option<(Value, bool)> {
         self.eat(b'{')?;
         let mut members: Vec<(String, Value)> = Vec::new();
@@ -233,18 +233,17 @@ impl<'a> Scan<'a> {
                         // may not be given at all; then, with its members all clean, there is
                         // nothing to look at. (The walker leaves out an object whose every
                         // member it vouched for: `{}` here is an empty object.)
-                        let (object, any) =
-                            self.sparse_object(request, field.path, depth + 1, clean)?;
+                        let (object, any) = self.sparse_object(request, field.path, depth + 1)?;
                         let given = any && field.presence(request) != Presence::Immutable;
                         if given {
-                            *clean |= bit;
+                            self.clean |= bit;
                             self.kept |= bit;
                         }
                         if !(given && object.is_empty_container()) {
                             members.push((String::from(key), object));
                         }
                     } else if self.member(field, request).is_some() {
-                        *clean |= bit;
+                        self.clean |= bit;
                         if self.text.as_bytes().get(start) != Some(&b'n') {
                             self.kept |= bit;
                         }

@@ -321,12 +321,6 @@ pub fn validate_create(input: &Value, locale: Locale) -> Validation<CreateBillin
     })
 }
 
-/// The errors alone of a body the caller gives up (no warnings, no normalized value): what an
-/// import of many bodies needs, without copying each one.
-pub fn errors_of(request: RequestKind, input: Value, locale: Locale) -> Vec<FieldError> {
-    render(issues_of(request, input), locale)
-}
-
 /// [`issues_of`] of a body as [`crate::scan::sparse_item`] read it from an import's text: the
 /// errors of the members left, checked field by field over the table as the exact path does.
 pub fn sparse_issues(request: RequestKind, sparse: crate::scan::Sparse) -> Vec<Issue> {
@@ -334,6 +328,12 @@ pub fn sparse_issues(request: RequestKind, sparse: crate::scan::Sparse) -> Vec<I
         return Vec::new();
     }
     inspect_body(request, sparse.body.into_normalized(), false, sparse.clean).errors
+}
+
+/// The errors alone of a body the caller gives up (no warnings, no normalized value): what an
+/// import of many bodies needs, without copying each one.
+pub fn errors_of(request: RequestKind, input: Value, locale: Locale) -> Vec<FieldError> {
+    render(issues_of(request, input), locale)
 }
 
 /// [`errors_of`] before their messages are rendered (the wasm shell's JavaScript renders them).
@@ -377,15 +377,7 @@ pub fn validation_compact(request: RequestKind, input: Value, locale: Locale) ->
         Value::Null => Value::Null,
         _ => Value::Unsupported,
     };
-    let findings = inspect_body(request, body, true, 0);
-    let mut out = String::with_capacity(256);
-    if findings.errors.is_empty() {
-        write_value(&mut out, request, &findings.body, "");
-    } else {
-        crate::results::write_issues(&mut out, findings.errors.iter(), locale);
-    }
-    crate::results::write_issues(&mut out, findings.warnings.iter(), locale);
-    out
+    compact(request, inspect_body(request, body, true, 0), locale).1
 }
 
 /// [`validation_compact`] of a body as [`crate::scan::sparse_body`] read it from the body's text:
@@ -399,6 +391,13 @@ pub fn sparse_compact(
     locale: Locale,
 ) -> (bool, String) {
     let findings = inspect_body(request, sparse.body.into_normalized(), true, sparse.clean);
+    compact(request, findings, locale)
+}
+
+/// `findings` written for the wasm shell's JavaScript: the value's JSON text (valid) or the
+/// errors (refused, as [`crate::results::write_issues`] writes them), then the warnings; with
+/// whether the body is valid.
+fn compact(request: RequestKind, findings: Findings, locale: Locale) -> (bool, String) {
     let valid = findings.errors.is_empty();
     let mut out = String::with_capacity(256);
     if valid {
